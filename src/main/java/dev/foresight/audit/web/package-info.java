@@ -1,0 +1,5 @@
+/** Audit internals: the audit page and API. */
+@NullMarked
+package dev.foresight.audit.web;
+
+import org.jspecify.annotations.NullMarked;
