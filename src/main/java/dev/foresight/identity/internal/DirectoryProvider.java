@@ -43,7 +43,7 @@ class DirectoryProvider implements AuthenticationProvider {
         var username = authentication.getName();
         if (username.isBlank()
                 || String.valueOf(authentication.getCredentials()).isEmpty()) {
-            // An empty password would be an anonymous bind, which many directories accept.
+            // An empty password would be an anonymous bind, which many directories accept; local names stay local.
             throw new BadCredentialsException("Wrong username or password.");
         }
         DirContextOperations entry;

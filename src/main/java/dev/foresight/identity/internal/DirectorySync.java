@@ -1,5 +1,7 @@
 package dev.foresight.identity.internal;
 
+import dev.foresight.audit.AuditLog;
+import dev.foresight.audit.AuditRecord;
 import dev.foresight.identity.ForesightUser;
 import dev.foresight.identity.internal.MembershipStore.Source;
 import dev.foresight.identity.internal.Person.PersonSource;
@@ -24,12 +26,26 @@ class DirectorySync {
     private final MembershipStore memberships;
     private final RoleCache roleCache;
     private final IdentityProperties properties;
+    private final AuditLog audit;
 
-    DirectorySync(PersonStore people, MembershipStore memberships, RoleCache roleCache, IdentityProperties properties) {
+    DirectorySync(
+            PersonStore people,
+            MembershipStore memberships,
+            RoleCache roleCache,
+            IdentityProperties properties,
+            AuditLog audit) {
         this.people = people;
         this.memberships = memberships;
         this.roleCache = roleCache;
         this.properties = properties;
+        this.audit = audit;
+    }
+
+    /** Names that belong to local accounts never go to the directory, so a typo there cannot bind as someone else. */
+    boolean isLocalAccount(String username) {
+        return people.findByUsername(username)
+                .map(person -> person.source() == PersonSource.LOCAL)
+                .orElse(false);
     }
 
     @Transactional
@@ -51,6 +67,7 @@ class DirectorySync {
         for (var grant : memberships.grantsFor(groups)) {
             granted.merge(grant.workspaceId(), grant.role(), (a, b) -> a.covers(b) ? a : b);
         }
+        var before = memberships.rolesOf(person.id());
         memberships.removeDirectoryMemberships(person.id());
         granted.forEach((workspaceId, role) -> {
             if (memberships.sourceOf(workspaceId, person.id()).isEmpty()) {
@@ -58,6 +75,7 @@ class DirectorySync {
             }
         });
         roleCache.evictAll(username);
+        auditChanges(username, before, memberships.rolesOf(person.id()));
 
         if (memberships.membershipsOf(username).isEmpty() && !operator) {
             throw new NoWorkspaceAccessException("You signed in as '" + username
@@ -66,6 +84,22 @@ class DirectorySync {
         }
         people.signedIn(person.id());
         return new ForesightUser(username, displayName, operator);
+    }
+
+    /** Memberships that a sign-in granted, changed or took away, on the record of each workspace concerned. */
+    private void auditChanges(String username, Map<Long, WorkspaceRole> before, Map<Long, WorkspaceRole> after) {
+        var workspaces = new java.util.TreeSet<Long>(before.keySet());
+        workspaces.addAll(after.keySet());
+        for (var workspaceId : workspaces) {
+            var from = before.get(workspaceId);
+            var to = after.get(workspaceId);
+            if (from != to) {
+                audit.record(AuditRecord.of(workspaceId, username, "member.directory-sync")
+                        .entity("person", username)
+                        .details(Map.of(
+                                "from", from == null ? "none" : from.name(), "to", to == null ? "none" : to.name())));
+            }
+        }
     }
 
     /** A valid directory account that no workspace admits. */

@@ -99,6 +99,16 @@ public class MembershipStore {
                 == 1;
     }
 
+    /** The person's roles per workspace id. */
+    public java.util.Map<Long, WorkspaceRole> rolesOf(long userId) {
+        var roles = new java.util.HashMap<Long, WorkspaceRole>();
+        jdbc.sql("select workspace_id, role from memberships where user_id = ?")
+                .param(userId)
+                .query((rs, n) -> roles.put(rs.getLong(1), WorkspaceRole.valueOf(rs.getString(2))))
+                .list();
+        return roles;
+    }
+
     public void removeDirectoryMemberships(long userId) {
         jdbc.sql("delete from memberships where user_id = ? and source = 'DIRECTORY'")
                 .param(userId)
