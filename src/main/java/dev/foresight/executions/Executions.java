@@ -37,7 +37,7 @@ public class Executions {
     }
 
     /**
-     * Records a queued execution and enqueues its job under the same id.
+     * Records a queued execution and, once that is committed, enqueues its job under the same id.
      *
      * @param workspace the workspace it belongs to; {@code null} for platform work such as demo seeding
      */

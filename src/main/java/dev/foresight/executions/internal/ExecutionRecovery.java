@@ -1,6 +1,8 @@
 package dev.foresight.executions.internal;
 
 import dev.foresight.executions.ExecutionStatus;
+import java.time.Duration;
+import java.time.Instant;
 import org.jobrunr.jobs.states.StateName;
 import org.jobrunr.storage.JobNotFoundException;
 import org.jobrunr.storage.StorageProvider;
@@ -31,14 +33,21 @@ class ExecutionRecovery {
         this.jobs = jobs;
     }
 
+    /** Younger executions may be between their commit and their enqueue; leave them be. */
+    static final Duration GRACE = Duration.ofSeconds(30);
+
     @EventListener(ApplicationReadyEvent.class)
     void afterStart() {
-        sweep();
+        sweep(GRACE);
     }
 
     @Scheduled(fixedDelayString = "${foresight.executions.recovery-interval:PT1M}", initialDelayString = "PT1M")
     void sweep() {
-        for (var execution : store.unfinished()) {
+        sweep(GRACE);
+    }
+
+    void sweep(Duration grace) {
+        for (var execution : store.unfinishedSince(Instant.now().minus(grace))) {
             StateName state;
             try {
                 state = jobs.getJobById(execution.id()).getState();

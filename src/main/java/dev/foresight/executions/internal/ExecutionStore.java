@@ -66,8 +66,10 @@ public class ExecutionStore {
                 .list();
     }
 
-    public List<Execution> unfinished() {
-        return jdbc.sql("select * from executions where status in ('QUEUED', 'RUNNING')")
+    /** Queued or running executions last touched before the given time. */
+    public List<Execution> unfinishedSince(Instant untouchedSince) {
+        return jdbc.sql("select * from executions where status in ('QUEUED', 'RUNNING') and updated_at < ?")
+                .param(untouchedSince.atOffset(ZoneOffset.UTC))
                 .query(ExecutionStore::map)
                 .list();
     }

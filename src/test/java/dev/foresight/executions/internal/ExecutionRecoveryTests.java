@@ -6,6 +6,7 @@ import dev.foresight.executions.ExecutionStatus;
 import dev.foresight.identity.Workspaces;
 import dev.foresight.support.DemoData;
 import dev.foresight.support.ForesightTest;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,11 +36,24 @@ class ExecutionRecoveryTests {
         store.insertQueued(orphan, claims.id(), "claims", "test.orphan", "manager");
         assertThat(store.markRunning(orphan)).isTrue();
 
-        recovery.sweep();
+        recovery.sweep(Duration.ZERO);
 
         var execution = store.find(orphan).orElseThrow();
         assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
         assertThat(execution.error()).contains("Interrupted");
         assertThat(execution.finishedAt()).isNotNull();
+    }
+
+    @Test
+    void aRunThatJustStartedIsLeftAlone() {
+        DemoData.awaitSeeded(workspaces);
+        var claims = workspaces.findBySlug("claims").orElseThrow();
+        var fresh = UUID.randomUUID();
+        store.insertQueued(fresh, claims.id(), "claims", "test.fresh", "manager");
+
+        recovery.sweep(ExecutionRecovery.GRACE);
+
+        assertThat(store.find(fresh).orElseThrow().status()).isEqualTo(ExecutionStatus.QUEUED);
+        store.finish(fresh, ExecutionStatus.CANCELLED, "Test over", null);
     }
 }
