@@ -70,6 +70,11 @@ public class Executions {
         return store.list(workspace.id(), filter);
     }
 
+    /** Platform-wide work, such as demo seeding, that belongs to no workspace; for platform operators. */
+    public List<Execution> listPlatform(int limit) {
+        return store.listPlatform(Math.clamp(limit, 1, 100));
+    }
+
     /** Cancels a queued run at once; asks a running one to stop at its next progress report. */
     @Transactional
     public Execution cancel(CurrentWorkspace workspace, UUID id) {

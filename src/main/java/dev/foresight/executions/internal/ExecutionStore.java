@@ -66,6 +66,13 @@ public class ExecutionStore {
                 .list();
     }
 
+    public List<Execution> listPlatform(int limit) {
+        return jdbc.sql("select * from executions where workspace_id is null order by created_at desc fetch first "
+                        + limit + " rows only")
+                .query(ExecutionStore::map)
+                .list();
+    }
+
     /** Queued or running executions last touched before the given time. */
     public List<Execution> unfinishedSince(Instant untouchedSince) {
         return jdbc.sql("select * from executions where status in ('QUEUED', 'RUNNING') and updated_at < ?")

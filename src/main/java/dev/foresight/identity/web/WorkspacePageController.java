@@ -39,6 +39,9 @@ class WorkspacePageController {
     @GetMapping("/workspaces")
     String list(@AuthenticationPrincipal ForesightUser user, Model model) {
         model.addAttribute("memberships", workspaces.membershipsOf(user.username()));
+        if (user.platformOperator()) {
+            model.addAttribute("platformExecutions", executions.listPlatform(10));
+        }
         return "workspaces";
     }
 
