@@ -147,7 +147,15 @@ public class AuditStore {
         });
     }
 
+    /**
+     * Re-computes the chain up to its recorded head. The head is read first, so that events appended meanwhile are
+     * left for the next check; comparing with it shows when the newest events were removed.
+     */
     public ChainVerification verify(String chain) {
+        var head = jdbc.sql("select seq, last_hash from audit_chain_heads where chain_key = ?")
+                .param(chain)
+                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
+                .optional();
         var state = new Object() {
             long count;
             String previous = GENESIS;
@@ -158,8 +166,8 @@ public class AuditStore {
             @Nullable
             String reason;
         };
-        jdbc.sql("select * from audit_events where chain_key = ? order by seq")
-                .param(chain)
+        jdbc.sql("select * from audit_events where chain_key = ? and seq <= ? order by seq")
+                .params(chain, head.map(Head::seq).orElse(Long.MAX_VALUE))
                 .query((ResultSet rs) -> {
                     state.count++;
                     if (state.brokenId != null) {
@@ -192,7 +200,19 @@ public class AuditStore {
                     }
                     state.previous = event.hash();
                 });
-        return new ChainVerification(state.brokenId == null, state.count, state.brokenId, state.reason);
+        if (state.brokenId != null) {
+            return new ChainVerification(false, state.count, state.brokenId, state.reason);
+        }
+        long recorded = head.map(Head::seq).orElse(0L);
+        if (state.count != recorded
+                || !state.previous.equals(head.map(Head::lastHash).orElse(GENESIS))) {
+            var reason = state.count != recorded
+                    ? "the chain ends after " + state.count + " events, but its head records " + recorded
+                            + ": the newest events were removed"
+                    : "the newest event does not match the chain's head: it was replaced";
+            return new ChainVerification(false, state.count, null, reason);
+        }
+        return new ChainVerification(true, state.count, null, null);
     }
 
     private static AuditEvent toEvent(ResultSet rs) throws SQLException {

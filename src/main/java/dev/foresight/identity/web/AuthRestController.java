@@ -29,9 +29,20 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 class AuthRestController {
 
-    record Credentials(@NotBlank @Size(max = 200) String username, @NotBlank @Size(max = 200) String password) {}
+    // Spring logs request bodies at DEBUG: secrets stay out of toString, whatever characters they hold.
+    record Credentials(@NotBlank @Size(max = 200) String username, @NotBlank @Size(max = 200) String password) {
+        @Override
+        public String toString() {
+            return "Credentials[username=" + username + ", password=****]";
+        }
+    }
 
-    record Refresh(@NotBlank @Size(max = 200) String refresh_token) {}
+    record Refresh(@NotBlank @Size(max = 200) String refresh_token) {
+        @Override
+        public String toString() {
+            return "Refresh[refresh_token=****]";
+        }
+    }
 
     record Me(String username, String displayName, List<Membership> workspaces) {}
 

@@ -40,9 +40,20 @@ class MemberRestController {
             @Nullable @Size(max = 200) String displayName,
             @Nullable @Size(max = 320) String email,
             @NotBlank String password,
-            @NotNull WorkspaceRole role) {}
+            @NotNull WorkspaceRole role) {
+        @Override
+        public String toString() {
+            return "NewLocalAccount[username=" + username + ", displayName=" + displayName + ", email=" + email
+                    + ", password=****, role=" + role + "]";
+        }
+    }
 
-    record PasswordReset(@NotBlank String password) {}
+    record PasswordReset(@NotBlank String password) {
+        @Override
+        public String toString() {
+            return "PasswordReset[password=****]";
+        }
+    }
 
     record NewMapping(@NotBlank @Size(max = 200) String group, @NotNull WorkspaceRole role) {}
 

@@ -12,14 +12,27 @@ public final class LogMasking {
 
     private record Rule(Pattern pattern, String replacement) {}
 
+    /** A key naming a secret, prefixes included: client_secret, access_token, db.password, clientSecret. */
+    private static final String SECRET_KEYS =
+            "[A-Za-z0-9_.-]*?(?:password|passwd|pwd|secret|token|api[_-]?key|passcode)";
+
     private static final List<Rule> RULES = List.of(
             new Rule(Pattern.compile("(?i)(bearer\\s+)[A-Za-z0-9._~+/=-]{8,}"), "$1****"),
             new Rule(Pattern.compile("eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]*"), "****jwt"),
             new Rule(Pattern.compile("\\b(fs[tr]_)[A-Za-z0-9_-]{8,}"), "$1****"),
             new Rule(Pattern.compile("\\b(whsec_)[A-Za-z0-9+/=]{8,}"), "$1****"),
+            // A quoted value is masked up to its closing quote: passphrases have spaces.
             new Rule(
                     Pattern.compile(
-                            "(?i)\\b(password|passwd|pwd|secret|token|api[_-]?key|passcode)(\\\\?[\"']?\\s*[:=]\\s*\\\\?[\"']?)[^\\s\"'\\\\,;&}]+"),
+                            "(?i)\\b(" + SECRET_KEYS + ")([\"']?\\s*[:=]\\s*)([\"'])((?:\\\\.|(?!\\3)[^\\\\])*)\\3"),
+                    "$1$2$3****$3"),
+            // The same inside a JSON log line, where the quotes are escaped.
+            new Rule(
+                    Pattern.compile("(?i)\\b(" + SECRET_KEYS + ")(\\\\[\"']\\s*[:=]\\s*)\\\\([\"'])(.*?)\\\\\\3"),
+                    "$1$2\\\\$3****\\\\$3"),
+            new Rule(
+                    Pattern.compile(
+                            "(?i)\\b(" + SECRET_KEYS + ")(\\\\?[\"']?\\s*[:=]\\s*\\\\?[\"']?)[^\\s\"'\\\\,;&}]+"),
                     "$1$2****"),
             new Rule(Pattern.compile("[A-Za-z0-9._%+-]+@([A-Za-z0-9-]+\\.)+[A-Za-z]{2,}"), "****@****"),
             new Rule(Pattern.compile("\\b\\d{3}-\\d{2}-\\d{4}\\b"), "***-**-****"));

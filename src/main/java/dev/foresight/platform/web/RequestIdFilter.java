@@ -1,5 +1,6 @@
 package dev.foresight.platform.web;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,9 +30,13 @@ class RequestIdFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         var given = request.getHeader(HEADER);
-        var id = given != null && SANE.matcher(given).matches()
-                ? given
-                : UUID.randomUUID().toString();
+        // An error dispatch belongs to the request that failed: keep its id, so the answer names the logged one.
+        var current = request.getDispatcherType() == DispatcherType.ERROR ? response.getHeader(HEADER) : null;
+        var id = current != null
+                ? current
+                : given != null && SANE.matcher(given).matches()
+                        ? given
+                        : UUID.randomUUID().toString();
         response.setHeader(HEADER, id);
         MDC.put(MDC_KEY, id);
         try {
