@@ -1,0 +1,285 @@
+package dev.foresight.datasets;
+
+import dev.foresight.audit.AuditLog;
+import dev.foresight.audit.AuditRecord;
+import dev.foresight.datasets.internal.DatasetQueries;
+import dev.foresight.datasets.internal.DatasetStore;
+import dev.foresight.datasets.internal.ProcessVersionJob;
+import dev.foresight.datasets.internal.VersionFiles;
+import dev.foresight.datasets.rules.RuleCompiler;
+import dev.foresight.datasets.rules.ValidationRule;
+import dev.foresight.executions.Executions;
+import dev.foresight.shared.CurrentWorkspace;
+import dev.foresight.shared.InvalidRequestException;
+import dev.foresight.shared.ResourceNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The facade of the datasets module: uploads, versions, rules, roles and rows, always within one workspace. */
+@Service
+public class Datasets {
+
+    private final DatasetStore store;
+    private final VersionFiles files;
+    private final Executions executions;
+    private final DatasetQueries queries;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+
+    Datasets(
+            DatasetStore store,
+            VersionFiles files,
+            Executions executions,
+            DatasetQueries queries,
+            AuditLog audit,
+            ApplicationEventPublisher events) {
+        this.store = store;
+        this.files = files;
+        this.executions = executions;
+        this.queries = queries;
+        this.audit = audit;
+        this.events = events;
+    }
+
+    /**
+     * Stores an upload as the first version of a new dataset and queues its processing. The file is on disk and the
+     * version recorded before this returns.
+     */
+    @Transactional
+    public UploadAccepted create(
+            CurrentWorkspace workspace,
+            @Nullable String name,
+            @Nullable String description,
+            String fileName,
+            InputStream content) {
+        var datasetId = UUID.randomUUID();
+        var datasetName = name == null || name.isBlank() ? baseName(fileName) : name.strip();
+        if (datasetName.length() > 200 || (description != null && description.length() > 2000)) {
+            throw new InvalidRequestException("A name has at most 200 characters, a description at most 2000.");
+        }
+        store.insertDataset(
+                datasetId, workspace.id(), workspace.slug(), datasetName, blankToNull(description), workspace.actor());
+        audit.record(AuditRecord.of(workspace.id(), workspace.actor(), "dataset.created")
+                .entity("dataset", datasetId)
+                .details(Map.of("name", datasetName)));
+        return addVersion(workspace, datasetId, "UPLOAD", fileName, content);
+    }
+
+    /** Stores an upload as a new version of an existing dataset and queues its processing. */
+    @Transactional
+    public UploadAccepted upload(CurrentWorkspace workspace, UUID datasetId, String fileName, InputStream content) {
+        get(workspace, datasetId);
+        return addVersion(workspace, datasetId, "UPLOAD", fileName, content);
+    }
+
+    private UploadAccepted addVersion(
+            CurrentWorkspace workspace, UUID datasetId, String origin, String fileName, InputStream content) {
+        var versionId = UUID.randomUUID();
+        long bytes;
+        try {
+            bytes = files.storeSource(workspace.id(), datasetId, versionId, content);
+        } catch (IOException e) {
+            throw new InvalidRequestException("The upload did not arrive whole: " + e.getMessage());
+        }
+        store.insertVersion(versionId, datasetId, workspace.id(), origin, safeName(fileName), bytes, workspace.actor());
+        var executionId = executions.submit(
+                workspace,
+                ProcessVersionJob.EXECUTION_TYPE,
+                workspace.actor(),
+                id -> new ProcessVersionJob.Request(id, versionId));
+        store.setExecution(versionId, executionId);
+        audit.record(AuditRecord.of(workspace.id(), workspace.actor(), "dataset.uploaded")
+                .entity("dataset-version", versionId)
+                .details(Map.of("dataset", datasetId, "file", safeName(fileName), "bytes", bytes)));
+        return new UploadAccepted(datasetId, versionId, executionId);
+    }
+
+    public List<Dataset> list(CurrentWorkspace workspace) {
+        return store.list(workspace.id());
+    }
+
+    public Dataset get(CurrentWorkspace workspace, UUID datasetId) {
+        return store.find(workspace.id(), datasetId)
+                .orElseThrow(() -> new ResourceNotFoundException("Dataset " + datasetId));
+    }
+
+    public List<DatasetVersion> versions(CurrentWorkspace workspace, UUID datasetId) {
+        get(workspace, datasetId);
+        return store.versions(workspace.id(), datasetId);
+    }
+
+    public DatasetVersion version(CurrentWorkspace workspace, UUID datasetId, UUID versionId) {
+        return store.version(workspace.id(), datasetId, versionId)
+                .orElseThrow(() -> new ResourceNotFoundException("Version " + versionId));
+    }
+
+    public QualityReport quality(CurrentWorkspace workspace, UUID datasetId, UUID versionId) {
+        var version = version(workspace, datasetId, versionId);
+        return store.quality(workspace.id(), datasetId, versionId)
+                .orElseThrow(() -> new InvalidRequestException(
+                        HttpStatus.CONFLICT,
+                        "Version " + version.number() + " is " + version.status()
+                                + "; its quality report exists once it has been processed."));
+    }
+
+    /** The rejected rows of a version, as CSV. */
+    public Path rejectedRows(CurrentWorkspace workspace, UUID datasetId, UUID versionId) {
+        version(workspace, datasetId, versionId);
+        var path = files.rejected(workspace.id(), datasetId, versionId);
+        if (!Files.exists(path)) {
+            throw new ResourceNotFoundException("Rejected rows of version " + versionId);
+        }
+        audit.record(AuditRecord.of(workspace.id(), workspace.actor(), "dataset.rejected-rows-exported")
+                .entity("dataset-version", versionId));
+        return path;
+    }
+
+    /** The rules in force: the saved ones, or the defaults for the current schema. */
+    public List<ValidationRule> rules(CurrentWorkspace workspace, UUID datasetId) {
+        get(workspace, datasetId);
+        return store.rules(datasetId).orElseGet(() -> RuleCompiler.defaults(currentColumns(workspace, datasetId)));
+    }
+
+    /** Saves the rules and re-processes the current version under them. */
+    @Transactional
+    public @Nullable UploadAccepted saveRules(CurrentWorkspace workspace, UUID datasetId, List<ValidationRule> rules) {
+        var columns = currentColumns(workspace, datasetId);
+        if (!columns.isEmpty()) {
+            var problems = new RuleCompiler(columns).problems(rules);
+            if (!problems.isEmpty()) {
+                throw new InvalidRequestException(String.join(" ", problems));
+            }
+            queries.checkPatterns(rules);
+        }
+        store.saveRules(datasetId, rules, workspace.actor());
+        audit.record(AuditRecord.of(workspace.id(), workspace.actor(), "dataset.rules-changed")
+                .entity("dataset", datasetId)
+                .details(Map.of("rules", rules.size())));
+        return reprocess(workspace, datasetId);
+    }
+
+    /** Changes a column's role and re-processes the current version. */
+    @Transactional
+    public @Nullable UploadAccepted setRole(
+            CurrentWorkspace workspace, UUID datasetId, String column, ColumnRole role) {
+        var columns = currentColumns(workspace, datasetId);
+        if (columns.stream().noneMatch(c -> c.name().equals(column))) {
+            throw new ResourceNotFoundException("Column '" + column + "'");
+        }
+        var roles = new HashMap<>(store.roles(datasetId));
+        roles.put(column, role.name());
+        store.saveRoles(datasetId, roles, workspace.actor());
+        audit.record(AuditRecord.of(workspace.id(), workspace.actor(), "dataset.role-changed")
+                .entity("dataset", datasetId)
+                .details(Map.of("column", column, "role", role)));
+        return reprocess(workspace, datasetId);
+    }
+
+    /** Makes an earlier, successfully processed version current again. */
+    @Transactional
+    public DatasetVersion makeCurrent(CurrentWorkspace workspace, UUID datasetId, UUID versionId) {
+        var version = version(workspace, datasetId, versionId);
+        if (version.status() != VersionStatus.SUCCEEDED) {
+            throw new InvalidRequestException(
+                    HttpStatus.CONFLICT,
+                    "Only a processed version can be current; this one is " + version.status() + ".");
+        }
+        store.makeCurrent(datasetId, versionId);
+        events.publishEvent(new DatasetVersionPublished(
+                workspace.slug(),
+                workspace.id(),
+                datasetId,
+                versionId,
+                version.rowCount() == null ? 0 : version.rowCount()));
+        audit.record(AuditRecord.of(workspace.id(), workspace.actor(), "dataset.version-published")
+                .entity("dataset-version", versionId)
+                .details(Map.of("dataset", datasetId, "restored", true)));
+        return version(workspace, datasetId, versionId);
+    }
+
+    public RowPage rows(CurrentWorkspace workspace, UUID datasetId, RowQuery query) {
+        var current = currentVersion(workspace, datasetId);
+        return queries.rows(files.parquet(workspace.id(), datasetId, current.id()), current.columns(), query);
+    }
+
+    /** Writes the rows matching the query (all pages) as spreadsheet-safe CSV. */
+    public void export(CurrentWorkspace workspace, UUID datasetId, RowQuery query, Writer out) {
+        var current = currentVersion(workspace, datasetId);
+        audit.record(AuditRecord.of(workspace.id(), workspace.actor(), "dataset.exported")
+                .entity("dataset-version", current.id())
+                .details(Map.of("filters", query.filters().size())));
+        queries.export(files.parquet(workspace.id(), datasetId, current.id()), current.columns(), query, out);
+    }
+
+    private @Nullable UploadAccepted reprocess(CurrentWorkspace workspace, UUID datasetId) {
+        var dataset = get(workspace, datasetId);
+        if (dataset.currentVersionId() == null) {
+            return null;
+        }
+        var current = version(workspace, datasetId, dataset.currentVersionId());
+        try (var source = Files.newInputStream(files.source(workspace.id(), datasetId, current.id()))) {
+            return addVersion(
+                    workspace,
+                    datasetId,
+                    "REPROCESS",
+                    current.sourceName() == null ? "upload" : current.sourceName(),
+                    source);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private DatasetVersion currentVersion(CurrentWorkspace workspace, UUID datasetId) {
+        var dataset = get(workspace, datasetId);
+        if (dataset.currentVersionId() == null) {
+            throw new InvalidRequestException(
+                    HttpStatus.CONFLICT, "Dataset '" + dataset.name() + "' has no processed version yet.");
+        }
+        return version(workspace, datasetId, dataset.currentVersionId());
+    }
+
+    private List<DatasetColumn> currentColumns(CurrentWorkspace workspace, UUID datasetId) {
+        var dataset = get(workspace, datasetId);
+        return dataset.currentVersionId() == null
+                ? List.of()
+                : version(workspace, datasetId, dataset.currentVersionId()).columns();
+    }
+
+    private static String baseName(String fileName) {
+        var name = safeName(fileName);
+        int dot = name.indexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    /** Keeps only the last path element of a client's file name, printable and short. */
+    static String safeName(@Nullable String fileName) {
+        if (fileName == null || fileName.isBlank()) {
+            return "upload";
+        }
+        var name = fileName.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1)
+                .replaceAll("\\p{Cntrl}", "")
+                .strip();
+        if (name.isEmpty()) {
+            return "upload";
+        }
+        return name.length() > 200 ? name.substring(0, 200) : name;
+    }
+
+    private static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

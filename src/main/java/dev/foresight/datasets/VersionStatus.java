@@ -1,0 +1,8 @@
+package dev.foresight.datasets;
+
+public enum VersionStatus {
+    QUEUED,
+    PROCESSING,
+    SUCCEEDED,
+    FAILED
+}

@@ -1,0 +1,32 @@
+package dev.foresight.datasets.internal;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Dataset settings.
+ *
+ * @param maxUploadSize the largest upload, enforced while it streams in (413 beyond it)
+ * @param typeShare the share of a column's non-empty values that must parse as a type for the column to get it
+ * @param duckdbThreads DuckDB worker threads; 0 means one per core
+ * @param duckdbMemoryLimit DuckDB's memory limit, e.g. "1GB"; beyond it DuckDB spills to the data directory
+ * @param duckdbConnections how many queries may run at once
+ */
+@Validated
+@ConfigurationProperties("foresight.datasets")
+public record DatasetProperties(
+        @DefaultValue("2GB") DataSize maxUploadSize,
+        @DefaultValue("20GB") DataSize maxUncompressedSize,
+        @DefaultValue("100") @Min(2) int maxCompressionRatio,
+        @DefaultValue("1000") @Min(1) int maxColumns,
+        @DefaultValue("4MB") DataSize maxLineSize,
+        @DefaultValue("0.99") @DecimalMin("0.5") @DecimalMax("1.0") double typeShare,
+        @DefaultValue("100") @Min(0) int sampleViolations,
+        @DefaultValue("0") @Min(0) int duckdbThreads,
+        @DefaultValue("1GB") String duckdbMemoryLimit,
+        @DefaultValue("4") @Min(1) int duckdbConnections) {}

@@ -1,0 +1,535 @@
+package dev.foresight.datasets.internal;
+
+import dev.foresight.datasets.ColumnRole;
+import dev.foresight.datasets.ColumnType;
+import dev.foresight.datasets.DatasetColumn;
+import dev.foresight.datasets.QualityReport;
+import dev.foresight.datasets.QualityReport.ColumnQuality;
+import dev.foresight.datasets.QualityReport.RuleResult;
+import dev.foresight.datasets.QualityReport.Violation;
+import dev.foresight.datasets.ingest.IngestLimits;
+import dev.foresight.datasets.ingest.PreparedSource;
+import dev.foresight.datasets.ingest.SourcePreparer;
+import dev.foresight.datasets.rules.CompiledRule;
+import dev.foresight.datasets.rules.PhiDetector;
+import dev.foresight.datasets.rules.RuleAction;
+import dev.foresight.datasets.rules.RuleCompiler;
+import dev.foresight.datasets.rules.TypeParsing;
+import dev.foresight.datasets.rules.ValidationRule;
+import dev.foresight.executions.Progress;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Processes one stored upload into a version: prepare the file, let DuckDB parse it (malformed records are set aside
+ * with their line), infer each column's type and role, evaluate every rule row by row in one pass, write the accepted
+ * rows as typed Parquet and the rejected ones as CSV, and measure quality. It reads only the stored source, so it can
+ * run again from the start after a crash.
+ */
+@Component
+public class VersionProcessor {
+
+    /** A version that processing cannot produce, with the reason for the person who uploaded it. */
+    public static class ProcessingException extends RuntimeException {
+        public ProcessingException(String message) {
+            super(message);
+        }
+    }
+
+    /** What processing produced, ready to be published. */
+    public record Outcome(List<DatasetColumn> columns, QualityReport quality, long rowCount, long parquetBytes) {}
+
+    private static final Pattern TIME_NAME = Pattern.compile("(?i).*(date|time|day|week|month|period|_at|timestamp).*");
+    private static final Pattern ID_NAME = Pattern.compile("(?i)(id|.*_id|.*_key|key|.*_no|.*number|uuid|code)");
+    private static final Pattern LABEL_NAME = Pattern.compile("(?i).*(label|target|churn|outcome|class|is_.*).*");
+    private static final Pattern PII_NAME =
+            Pattern.compile("(?i).*(name|email|e-mail|phone|ssn|address|dob|birth|mrn|patient|member).*");
+
+    private final DuckDbEngine duckdb;
+    private final VersionFiles files;
+    private final DatasetProperties properties;
+
+    VersionProcessor(DuckDbEngine duckdb, VersionFiles files, DatasetProperties properties) {
+        this.duckdb = duckdb;
+        this.files = files;
+        this.properties = properties;
+    }
+
+    public Outcome process(
+            long workspaceId,
+            UUID datasetId,
+            UUID versionId,
+            String sourceName,
+            @Nullable List<ValidationRule> savedRules,
+            Map<String, String> savedRoles,
+            Progress progress)
+            throws IOException {
+        files.clearOutputs(workspaceId, datasetId, versionId);
+        var limits = new IngestLimits(
+                properties.maxUncompressedSize().toBytes(),
+                properties.maxCompressionRatio(),
+                properties.maxColumns(),
+                (int) Math.min(Integer.MAX_VALUE, properties.maxLineSize().toBytes()));
+        var prepared = new SourcePreparer(limits)
+                .prepare(
+                        files.source(workspaceId, datasetId, versionId),
+                        sourceName,
+                        files.workDir(workspaceId, datasetId, versionId),
+                        null);
+        progress.update(10, "Read the header: " + prepared.headers().size() + " columns");
+        var parquet = files.parquet(workspaceId, datasetId, versionId);
+        var rejected = files.rejected(workspaceId, datasetId, versionId);
+        var suffix = versionId.toString().replace("-", "");
+        var outcome = duckdb.withConnection(connection -> {
+            try {
+                return run(connection, suffix, prepared, limits, savedRules, savedRoles, parquet, rejected, progress);
+            } finally {
+                try (var statement = connection.createStatement()) {
+                    statement.execute("DROP TABLE IF EXISTS raw_" + suffix);
+                    statement.execute("DROP TABLE IF EXISTS checked_" + suffix);
+                    statement.execute("DROP TABLE IF EXISTS rej_" + suffix);
+                    statement.execute("DROP TABLE IF EXISTS scan_" + suffix);
+                    statement.execute("DROP TABLE IF EXISTS lines_" + suffix);
+                }
+            }
+        });
+        files.clearWork(workspaceId, datasetId, versionId);
+        return outcome;
+    }
+
+    private Outcome run(
+            Connection connection,
+            String suffix,
+            PreparedSource source,
+            IngestLimits limits,
+            @Nullable List<ValidationRule> savedRules,
+            Map<String, String> savedRoles,
+            Path parquet,
+            Path rejectedCsv,
+            Progress progress)
+            throws SQLException {
+        var raw = "raw_" + suffix;
+        var checked = "checked_" + suffix;
+        var rejects = "rej_" + suffix;
+        int width = source.headers().size();
+        var columnTypes = new ArrayList<String>();
+        for (int i = 0; i < width; i++) {
+            columnTypes.add(Sql.literal(RuleCompiler.raw(i)) + ": 'VARCHAR'");
+        }
+        execute(
+                connection,
+                "CREATE TEMP TABLE " + raw + " AS SELECT row_number() OVER () AS __row, * FROM read_csv("
+                        + Sql.literal(source.file().toAbsolutePath().toString())
+                        + ", auto_detect = false, header = false, skip = 1, columns = {"
+                        + String.join(", ", columnTypes) + "}, delim = "
+                        + Sql.literal(String.valueOf(source.delimiter()))
+                        + ", quote = '\"', escape = '\"', ignore_errors = true, store_rejects = true,"
+                        + " rejects_table = " + Sql.literal(rejects) + ", rejects_scan = "
+                        + Sql.literal("scan_" + suffix)
+                        + ", max_line_size = " + limits.maxLineBytes() + ", null_padding = false)");
+        long parsed = count(connection, "SELECT count(*) FROM " + raw);
+        var malformed = malformed(connection, rejects, source);
+        // Good record k sits after malformed line j when k > line_j - j - 1: that turns record numbers into lines.
+        execute(
+                connection,
+                "CREATE TEMP TABLE lines_" + suffix + " AS SELECT line - row_number() OVER (ORDER BY line) - 1 AS after"
+                        + " FROM " + rejects);
+        progress.update(35, "Parsed " + parsed + " rows");
+
+        var columns = inferColumns(connection, raw, source.headers(), parsed, savedRoles);
+        progress.update(45, "Inferred the types of " + width + " columns");
+
+        var rules = savedRules != null ? savedRules : RuleCompiler.defaults(columns);
+        var compiler = new RuleCompiler(columns);
+        var compiled = new ArrayList<CompiledRule>();
+        var notes = new ArrayList<>(source.notes());
+        for (var rule : rules) {
+            try {
+                compiled.add(compiler.compile(rule));
+            } catch (IllegalArgumentException skipped) {
+                notes.add("rule " + rule.type().json() + " skipped: " + skipped.getMessage());
+            }
+        }
+        var select = new StringBuilder("CREATE TEMP TABLE " + checked + " AS SELECT *");
+        var parameters = new ArrayList<Object>();
+        for (int i = 0; i < compiled.size(); i++) {
+            select.append(", ")
+                    .append(compiled.get(i).violationSql())
+                    .append(" AS __v")
+                    .append(i);
+            parameters.addAll(compiled.get(i).parameters());
+        }
+        select.append(" FROM ").append(raw);
+        execute(connection, select.toString(), parameters);
+        var reject = anyOf(compiled, RuleAction.REJECT, true);
+        var warn = anyOf(compiled, RuleAction.REJECT, false);
+        progress.update(60, "Checked " + compiled.size() + " rules on every row");
+
+        writeParquet(connection, checked, columns, compiled, reject, parquet);
+        progress.update(80, "Stored the accepted rows as Parquet");
+        writeRejected(connection, checked, rejects, source, compiled, reject, rejectedCsv);
+
+        long rejectedRows = count(connection, "SELECT count(*) FROM " + checked + " WHERE " + reject);
+        long warnedRows =
+                count(connection, "SELECT count(*) FROM " + checked + " WHERE NOT (" + reject + ") AND " + warn);
+        long accepted = parsed - rejectedRows;
+        long malformedRows = malformed.size() + source.problems().size();
+        long read = parsed + malformedRows;
+        var results = new ArrayList<RuleResult>();
+        if (malformedRows > 0) {
+            results.add(new RuleResult("parse", null, "reject", malformedRows));
+        }
+        if (!compiled.isEmpty()) {
+            var sums = compiledSums(connection, checked, compiled.size());
+            for (int i = 0; i < compiled.size(); i++) {
+                var rule = compiled.get(i);
+                results.add(new RuleResult(
+                        rule.rule().label(), rule.column(), rule.rule().action().json(), sums[i]));
+            }
+        }
+        var samples = samples(connection, checked, compiled, malformed, source);
+        var quality = new QualityReport(
+                read,
+                accepted,
+                rejectedRows + malformedRows,
+                warnedRows,
+                read == 0 ? 0 : Math.round(1000.0 * (accepted - warnedRows) / read) / 10.0,
+                results,
+                columnQuality(connection, raw, columns, parsed),
+                samples);
+        progress.update(95, "Measured quality: " + accepted + " of " + read + " rows accepted");
+        long parquetBytes = size(parquet);
+        return new Outcome(columns, quality, accepted, parquetBytes);
+    }
+
+    private List<DatasetColumn> inferColumns(
+            Connection connection, String raw, List<String> headers, long parsed, Map<String, String> savedRoles)
+            throws SQLException {
+        var sql = new StringBuilder("SELECT ");
+        var types = List.of(
+                ColumnType.BOOLEAN, ColumnType.INTEGER, ColumnType.DECIMAL, ColumnType.DATE, ColumnType.TIMESTAMP);
+        for (int i = 0; i < headers.size(); i++) {
+            var v = RuleCompiler.raw(i);
+            if (i > 0) {
+                sql.append(", ");
+            }
+            sql.append("count(*) FILTER (WHERE NOT ")
+                    .append(TypeParsing.emptySql(v))
+                    .append(")");
+            for (var type : types) {
+                sql.append(", count(").append(TypeParsing.parseSql(type, v)).append(")");
+            }
+            sql.append(", approx_count_distinct(").append(v).append(")");
+        }
+        sql.append(" FROM ").append(raw);
+        var columns = new ArrayList<DatasetColumn>();
+        try (var statement = connection.createStatement();
+                var rs = statement.executeQuery(sql.toString())) {
+            rs.next();
+            int stride = types.size() + 2;
+            for (int i = 0; i < headers.size(); i++) {
+                long nonEmpty = rs.getLong(i * stride + 1);
+                var type = ColumnType.TEXT;
+                double share = 1.0;
+                for (int t = 0; t < types.size() && nonEmpty > 0; t++) {
+                    double parsedShare = rs.getLong(i * stride + 2 + t) / (double) nonEmpty;
+                    if (parsedShare >= properties.typeShare()) {
+                        type = types.get(t);
+                        share = parsedShare;
+                        break;
+                    }
+                }
+                long distinct = rs.getLong(i * stride + stride);
+                var name = headers.get(i).strip();
+                var role = savedRoles.containsKey(name)
+                        ? ColumnRole.valueOf(savedRoles.get(name))
+                        : inferRole(name, type, distinct, nonEmpty, parsed);
+                columns.add(new DatasetColumn(name, type, role, Math.round(share * 10000) / 10000.0));
+            }
+        }
+        return columns;
+    }
+
+    static ColumnRole inferRole(String name, ColumnType type, long distinct, long nonEmpty, long rows) {
+        if (type.isTemporal() && !PII_NAME.matcher(name).matches()) {
+            return TIME_NAME.matcher(name).matches() || type == ColumnType.TIMESTAMP
+                    ? ColumnRole.TIME
+                    : ColumnRole.TIME;
+        }
+        if (PII_NAME.matcher(name).matches() && !ID_NAME.matcher(name).matches()) {
+            return ColumnRole.PII;
+        }
+        if (ID_NAME.matcher(name).matches() || (rows > 20 && distinct >= rows * 0.98 && !type.isNumeric())) {
+            return ColumnRole.IDENTIFIER;
+        }
+        if (type == ColumnType.BOOLEAN || LABEL_NAME.matcher(name).matches()) {
+            return ColumnRole.LABEL;
+        }
+        if (type.isNumeric()) {
+            return ColumnRole.MEASURE;
+        }
+        if (type == ColumnType.TEXT && distinct <= Math.max(50, nonEmpty / 20)) {
+            return ColumnRole.SEGMENT;
+        }
+        return ColumnRole.ATTRIBUTE;
+    }
+
+    /** The value as stored: with the masks of the column's MASK rules applied where they found something. */
+    private static String masked(String raw, String column, List<CompiledRule> compiled) {
+        String value = raw;
+        for (int r = 0; r < compiled.size(); r++) {
+            var rule = compiled.get(r);
+            if (rule.maskSql() != null && column.equals(rule.column())) {
+                value = "CASE WHEN __v" + r + " THEN " + rule.maskSql().replace(raw, value) + " ELSE " + value + " END";
+            }
+        }
+        return value;
+    }
+
+    private void writeParquet(
+            Connection connection,
+            String checked,
+            List<DatasetColumn> columns,
+            List<CompiledRule> compiled,
+            String reject,
+            Path parquet)
+            throws SQLException {
+        var select = new ArrayList<String>();
+        for (int i = 0; i < columns.size(); i++) {
+            var column = columns.get(i);
+            var value = masked(RuleCompiler.raw(i), column.name(), compiled);
+            var typed = column.type() == ColumnType.TEXT
+                    ? "nullif(" + value + ", '')"
+                    : TypeParsing.parseSql(column.type(), value);
+            select.add(typed + " AS " + Sql.identifier(column.name()));
+        }
+        execute(
+                connection,
+                "COPY (SELECT " + String.join(", ", select) + " FROM " + checked + " WHERE NOT (" + reject
+                        + ") ORDER BY __row) TO "
+                        + Sql.literal(parquet.toAbsolutePath().toString())
+                        + " (FORMAT parquet, COMPRESSION zstd)");
+    }
+
+    /** Rejected rows, readable and safe to open in a spreadsheet: formula-like cells are prefixed with an apostrophe. */
+    private void writeRejected(
+            Connection connection,
+            String checked,
+            String rejects,
+            PreparedSource source,
+            List<CompiledRule> compiled,
+            String reject,
+            Path target)
+            throws SQLException {
+        var reasons = new ArrayList<String>();
+        for (int i = 0; i < compiled.size(); i++) {
+            var rule = compiled.get(i);
+            if (rule.rule().action() == RuleAction.REJECT) {
+                reasons.add("CASE WHEN __v" + i + " THEN " + Sql.literal(describe(rule)) + " END");
+            }
+        }
+        var cells = new ArrayList<String>();
+        var nulls = new ArrayList<String>();
+        for (int i = 0; i < source.headers().size(); i++) {
+            var header = source.headers().get(i).strip();
+            cells.add(safeCell(masked(RuleCompiler.raw(i), header, compiled)) + " AS " + Sql.identifier(header));
+            nulls.add("NULL");
+        }
+        // A malformed line is kept whole, with every kind of PHI masked in it.
+        var malformedLine = "csv_line";
+        for (var detector : PhiDetector.values()) {
+            malformedLine = detector.maskSql(malformedLine, "");
+        }
+        var reasonSql = reasons.isEmpty() ? "''" : "concat_ws('; ', " + String.join(", ", reasons) + ")";
+        var sql = "COPY (SELECT " + lineOf(checked) + " AS line, " + reasonSql + " AS reasons, "
+                + String.join(", ", cells)
+                + " FROM " + checked + " WHERE " + reject
+                + " UNION ALL SELECT line, error_message, " + safeCell(malformedLine)
+                + (nulls.size() > 1 ? ", " + String.join(", ", nulls.subList(1, nulls.size())) : "")
+                + " FROM " + rejects + " ORDER BY line) TO "
+                + Sql.literal(target.toAbsolutePath().toString())
+                + " (HEADER, DELIMITER ',')";
+        execute(connection, sql);
+    }
+
+    /** The file line of a parsed record: its number, plus the header, plus the malformed lines before it. */
+    private static String lineOf(String checked) {
+        var suffix = checked.substring("checked_".length());
+        return "(" + checked + ".__row + 1 + (SELECT count(*) FROM lines_" + suffix + " WHERE after < " + checked
+                + ".__row))";
+    }
+
+    private static String safeCell(String value) {
+        return "CASE WHEN left(" + value + ", 1) IN ('=', '+', '-', '@', chr(9), chr(13)) THEN '''' || " + value
+                + " ELSE " + value + " END";
+    }
+
+    private static String describe(CompiledRule rule) {
+        return rule.rule().label() + (rule.column() == null ? "" : " on " + rule.column());
+    }
+
+    private List<Violation> malformed(Connection connection, String rejects, PreparedSource source)
+            throws SQLException {
+        var found = new ArrayList<Violation>();
+        try (var statement = connection.createStatement();
+                var rs = statement.executeQuery("SELECT line, error_message FROM " + rejects + " ORDER BY line")) {
+            while (rs.next()) {
+                found.add(new Violation(rs.getLong(1), null, "parse", firstLine(rs.getString(2))));
+            }
+        }
+        return found;
+    }
+
+    private List<Violation> samples(
+            Connection connection,
+            String checked,
+            List<CompiledRule> compiled,
+            List<Violation> malformed,
+            PreparedSource source)
+            throws SQLException {
+        int limit = properties.sampleViolations();
+        var samples = new ArrayList<Violation>();
+        source.problems().stream()
+                .limit(limit)
+                .forEach(p -> samples.add(new Violation(p.line(), null, "parse", p.reason())));
+        malformed.stream().limit(Math.max(0, limit - samples.size())).forEach(samples::add);
+        int perRule = compiled.isEmpty() ? 0 : Math.max(1, (limit - samples.size()) / compiled.size());
+        for (int i = 0; i < compiled.size() && samples.size() < limit; i++) {
+            var rule = compiled.get(i);
+            var value = rule.maskSql() != null ? rule.maskSql() : rawOf(rule, source);
+            var sql = "SELECT " + lineOf(checked) + ", " + (value == null ? "NULL" : value) + " FROM " + checked
+                    + " WHERE __v" + i + " ORDER BY __row LIMIT " + Math.min(perRule, limit - samples.size());
+            try (var statement = connection.createStatement();
+                    var rs = statement.executeQuery(sql)) {
+                while (rs.next()) {
+                    samples.add(new Violation(
+                            rs.getLong(1), rule.column(), rule.rule().label(), rs.getString(2)));
+                }
+            }
+        }
+        return samples;
+    }
+
+    private static @Nullable String rawOf(CompiledRule rule, PreparedSource source) {
+        if (rule.column() == null) {
+            return null;
+        }
+        for (int i = 0; i < source.headers().size(); i++) {
+            if (source.headers().get(i).strip().equals(rule.column())) {
+                return RuleCompiler.raw(i);
+            }
+        }
+        return null;
+    }
+
+    private List<ColumnQuality> columnQuality(
+            Connection connection, String raw, List<DatasetColumn> columns, long parsed) throws SQLException {
+        if (columns.isEmpty()) {
+            return List.of();
+        }
+        var sql = new StringBuilder("SELECT ");
+        for (int i = 0; i < columns.size(); i++) {
+            var v = RuleCompiler.raw(i);
+            sql.append(i == 0 ? "" : ", ")
+                    .append("count(*) FILTER (WHERE NOT ")
+                    .append(TypeParsing.emptySql(v))
+                    .append("), approx_count_distinct(nullif(trim(")
+                    .append(v)
+                    .append("), ''))");
+        }
+        sql.append(" FROM ").append(raw);
+        var result = new ArrayList<ColumnQuality>();
+        try (var statement = connection.createStatement();
+                var rs = statement.executeQuery(sql.toString())) {
+            rs.next();
+            for (int i = 0; i < columns.size(); i++) {
+                double completeness = parsed == 0 ? 0 : rs.getLong(i * 2 + 1) / (double) parsed;
+                result.add(new ColumnQuality(
+                        columns.get(i).name(), Math.round(completeness * 10000) / 100.0, rs.getLong(i * 2 + 2)));
+            }
+        }
+        return result;
+    }
+
+    private static long[] compiledSums(Connection connection, String checked, int rules) throws SQLException {
+        var sql = java.util.stream.IntStream.range(0, rules)
+                .mapToObj(i -> "count(*) FILTER (WHERE __v" + i + ")")
+                .collect(Collectors.joining(", ", "SELECT ", " FROM " + checked));
+        var sums = new long[rules];
+        try (var statement = connection.createStatement();
+                var rs = statement.executeQuery(sql)) {
+            rs.next();
+            for (int i = 0; i < rules; i++) {
+                sums[i] = rs.getLong(i + 1);
+            }
+        }
+        return sums;
+    }
+
+    private static String anyOf(List<CompiledRule> compiled, RuleAction action, boolean matching) {
+        var parts = new ArrayList<String>();
+        for (int i = 0; i < compiled.size(); i++) {
+            if ((compiled.get(i).rule().action() == action) == matching) {
+                parts.add("coalesce(__v" + i + ", FALSE)");
+            }
+        }
+        return parts.isEmpty() ? "FALSE" : "(" + String.join(" OR ", parts) + ")";
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (var statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static void execute(Connection connection, String sql, List<Object> parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setObject(i + 1, parameters.get(i));
+            }
+            statement.execute();
+        }
+    }
+
+    private static long count(Connection connection, String sql) throws SQLException {
+        try (var statement = connection.createStatement();
+                var rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static String firstLine(@Nullable String text) {
+        if (text == null) {
+            return "";
+        }
+        var line = text.lines().findFirst().orElse("");
+        return line.length() > 300 ? line.substring(0, 300) : line;
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String lower(String value) {
+        return value.toLowerCase(Locale.ROOT);
+    }
+}
