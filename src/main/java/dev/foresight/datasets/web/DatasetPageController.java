@@ -1,0 +1,191 @@
+package dev.foresight.datasets.web;
+
+import dev.foresight.datasets.ColumnRole;
+import dev.foresight.datasets.Datasets;
+import dev.foresight.datasets.RowQuery;
+import dev.foresight.datasets.UploadAccepted;
+import dev.foresight.datasets.VersionStatus;
+import dev.foresight.datasets.rules.ValidationRule;
+import dev.foresight.shared.CurrentWorkspace;
+import dev.foresight.shared.ErrorResponses;
+import java.io.IOException;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+@Controller
+@RequestMapping("/w/{slug}/datasets")
+class DatasetPageController {
+
+    private static final TypeReference<List<ValidationRule>> RULES = new TypeReference<>() {};
+
+    private final Datasets datasets;
+    private final JsonMapper json;
+
+    DatasetPageController(Datasets datasets, JsonMapper json) {
+        this.datasets = datasets;
+        this.json = json;
+    }
+
+    @GetMapping
+    String list(CurrentWorkspace workspace, Model model) {
+        model.addAttribute("datasets", datasets.list(workspace));
+        return "datasets/list";
+    }
+
+    /** The drag-and-drop upload posts here with the session's CSRF token and reads the ids from the answer. */
+    @PostMapping(value = "/upload", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    UploadAccepted upload(
+            CurrentWorkspace workspace,
+            @RequestParam("file") MultipartFile file,
+            @RequestParam(required = false) @Nullable String name,
+            @RequestParam(required = false) @Nullable UUID datasetId)
+            throws IOException {
+        var fileName = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
+        try (var content = file.getInputStream()) {
+            return datasetId == null
+                    ? datasets.create(workspace, name, null, fileName, content)
+                    : datasets.upload(workspace, datasetId, fileName, content);
+        }
+    }
+
+    @GetMapping("/{datasetId}")
+    String detail(
+            CurrentWorkspace workspace,
+            @PathVariable UUID datasetId,
+            @RequestParam(required = false) @Nullable UUID version,
+            Model model) {
+        var dataset = datasets.get(workspace, datasetId);
+        var versions = datasets.versions(workspace, datasetId);
+        model.addAttribute("dataset", dataset);
+        model.addAttribute("versions", versions);
+        var shown = versions.stream()
+                .filter(v -> version != null ? v.id().equals(version) : v.current())
+                .findFirst()
+                .or(() -> versions.stream().findFirst())
+                .orElse(null);
+        model.addAttribute("shown", shown);
+        if (shown != null && shown.status() == VersionStatus.SUCCEEDED) {
+            model.addAttribute("quality", datasets.quality(workspace, datasetId, shown.id()));
+        }
+        if (dataset.currentVersionId() != null) {
+            model.addAttribute("page", datasets.rows(workspace, datasetId, new RowQuery(0, 25, null, List.of(), null)));
+        }
+        model.addAttribute("rulesJson", json.writerWithDefaultPrettyPrinter()
+                .writeValueAsString(datasets.rules(workspace, datasetId)));
+        model.addAttribute("roles", ColumnRole.values());
+        return "datasets/detail";
+    }
+
+    @GetMapping("/{datasetId}/rows")
+    String rows(
+            CurrentWorkspace workspace,
+            @PathVariable UUID datasetId,
+            @RequestParam(defaultValue = "0") int offset,
+            @RequestParam(required = false) @Nullable String sort,
+            @RequestParam(required = false) @Nullable List<String> filter,
+            @RequestParam(required = false) @Nullable String search,
+            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+            Model model) {
+        model.addAttribute("dataset", datasets.get(workspace, datasetId));
+        model.addAttribute(
+                "page", datasets.rows(workspace, datasetId, new RowQuery(offset, 25, sort, filter, search)));
+        model.addAttribute("offset", offset);
+        model.addAttribute("sort", sort);
+        model.addAttribute("search", search);
+        return "datasets/detail :: rows";
+    }
+
+    @GetMapping("/{datasetId}/export")
+    void export(
+            CurrentWorkspace workspace,
+            @PathVariable UUID datasetId,
+            @RequestParam(required = false) @Nullable String sort,
+            @RequestParam(required = false) @Nullable List<String> filter,
+            @RequestParam(required = false) @Nullable String search,
+            jakarta.servlet.http.HttpServletResponse response)
+            throws IOException {
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"dataset-" + datasetId + ".csv\"");
+        var writer = new java.io.OutputStreamWriter(response.getOutputStream(), java.nio.charset.StandardCharsets.UTF_8);
+        datasets.export(workspace, datasetId, new RowQuery(0, RowQuery.MAX_LIMIT, sort, filter, search), writer);
+        writer.flush();
+    }
+
+    @GetMapping("/{datasetId}/versions/{versionId}/rejected")
+    void rejected(
+            CurrentWorkspace workspace,
+            @PathVariable UUID datasetId,
+            @PathVariable UUID versionId,
+            jakarta.servlet.http.HttpServletResponse response)
+            throws IOException {
+        var path = datasets.rejectedRows(workspace, datasetId, versionId);
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"rejected-" + versionId + ".csv\"");
+        java.nio.file.Files.copy(path, response.getOutputStream());
+    }
+
+    @PostMapping("/{datasetId}/rules")
+    String saveRules(
+            CurrentWorkspace workspace,
+            @PathVariable UUID datasetId,
+            @RequestParam String rules,
+            RedirectAttributes redirect) {
+        try {
+            datasets.saveRules(workspace, datasetId, json.readValue(rules, RULES));
+            redirect.addFlashAttribute("info", "Saved the rules; the current version is being processed again.");
+        } catch (ErrorResponseException invalid) {
+            redirect.addFlashAttribute("error", ErrorResponses.detail(invalid));
+        } catch (tools.jackson.core.JacksonException malformed) {
+            redirect.addFlashAttribute("error", "The rules are not valid JSON: " + malformed.getOriginalMessage());
+        }
+        return "redirect:/w/" + workspace.slug() + "/datasets/" + datasetId + "#rules";
+    }
+
+    @PostMapping("/{datasetId}/columns/role")
+    String setRole(
+            CurrentWorkspace workspace,
+            @PathVariable UUID datasetId,
+            @RequestParam String column,
+            @RequestParam ColumnRole role,
+            RedirectAttributes redirect) {
+        try {
+            datasets.setRole(workspace, datasetId, column, role);
+            redirect.addFlashAttribute("info", "Column '" + column + "' is now " + role + "; re-processing.");
+        } catch (ErrorResponseException invalid) {
+            redirect.addFlashAttribute("error", ErrorResponses.detail(invalid));
+        }
+        return "redirect:/w/" + workspace.slug() + "/datasets/" + datasetId + "#schema";
+    }
+
+    @PostMapping("/{datasetId}/versions/{versionId}/current")
+    String makeCurrent(
+            CurrentWorkspace workspace,
+            @PathVariable UUID datasetId,
+            @PathVariable UUID versionId,
+            RedirectAttributes redirect) {
+        try {
+            var version = datasets.makeCurrent(workspace, datasetId, versionId);
+            redirect.addFlashAttribute("info", "Version " + version.number() + " is current again.");
+        } catch (ErrorResponseException invalid) {
+            redirect.addFlashAttribute("error", ErrorResponses.detail(invalid));
+        }
+        return "redirect:/w/" + workspace.slug() + "/datasets/" + datasetId;
+    }
+}
