@@ -1,6 +1,7 @@
 package dev.foresight.platform;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -19,6 +20,9 @@ public record PlatformProperties(
 
     /**
      * The live channel's broker: Spring's in-memory one, or a relay to RabbitMQ's STOMP plugin.
+     *
+     * @param relayUserQueueExpiry how long RabbitMQ keeps a session's own queue (such as its notifications) once
+     *     nobody consumes it; without an expiry every closed page would leave a durable queue behind
      */
     public record Live(
             @DefaultValue("false") boolean relayEnabled,
@@ -26,5 +30,6 @@ public record PlatformProperties(
             @DefaultValue("61613") int relayPort,
             @DefaultValue("guest") String relayLogin,
             @DefaultValue("guest") String relayPasscode,
-            @DefaultValue("/") String relayVirtualHost) {}
+            @DefaultValue("/") String relayVirtualHost,
+            @DefaultValue("PT1M") Duration relayUserQueueExpiry) {}
 }

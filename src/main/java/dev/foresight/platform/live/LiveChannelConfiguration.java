@@ -42,6 +42,7 @@ class LiveChannelConfiguration implements WebSocketMessageBrokerConfigurer {
                     .setSystemLogin(settings.relayLogin())
                     .setSystemPasscode(settings.relayPasscode())
                     .setVirtualHost(settings.relayVirtualHost());
+            registry.configureBrokerChannel().interceptors(new RelayUserQueueExpiry(settings.relayUserQueueExpiry()));
         } else {
             registry.enableSimpleBroker("/topic", "/queue");
         }
