@@ -18,6 +18,7 @@
   }
 
   const subscriptions = [];
+  let connected = false;
   const client = new StompJs.Client({
     brokerURL: (location.protocol === "https:" ? "wss://" : "ws://") + location.host + "/ws",
     reconnectDelay: 3000,
@@ -25,15 +26,24 @@
     heartbeatOutgoing: 10000,
   });
   client.onConnect = () => {
+    connected = true;
     document.body.dataset.live = "connected";
     subscriptions.forEach(([destination, handler]) =>
       client.subscribe(destination, (message) => handler(JSON.parse(message.body))));
   };
-  client.onWebSocketClose = () => { document.body.dataset.live = "disconnected"; };
+  client.onWebSocketClose = () => {
+    connected = false;
+    document.body.dataset.live = "disconnected";
+  };
 
+  // Subscriptions survive reconnects: each is made again on every connect.
   function subscribe(destination, handler) {
     subscriptions.push([destination, handler]);
+    if (connected) {
+      client.subscribe(destination, (message) => handler(JSON.parse(message.body)));
+    }
   }
+  window.foresight = { subscribe };
 
   // The bell: every notification raises the count and shows a toast.
   subscribe("/user/queue/notifications", (notification) => {

@@ -87,8 +87,9 @@ class DatasetPageController {
         if (dataset.currentVersionId() != null) {
             model.addAttribute("page", datasets.rows(workspace, datasetId, new RowQuery(0, 25, null, List.of(), null)));
         }
-        model.addAttribute("rulesJson", json.writerWithDefaultPrettyPrinter()
-                .writeValueAsString(datasets.rules(workspace, datasetId)));
+        model.addAttribute(
+                "rulesJson",
+                json.writerWithDefaultPrettyPrinter().writeValueAsString(datasets.rules(workspace, datasetId)));
         model.addAttribute("roles", ColumnRole.values());
         return "datasets/detail";
     }
@@ -104,8 +105,7 @@ class DatasetPageController {
             @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
             Model model) {
         model.addAttribute("dataset", datasets.get(workspace, datasetId));
-        model.addAttribute(
-                "page", datasets.rows(workspace, datasetId, new RowQuery(offset, 25, sort, filter, search)));
+        model.addAttribute("page", datasets.rows(workspace, datasetId, new RowQuery(offset, 25, sort, filter, search)));
         model.addAttribute("offset", offset);
         model.addAttribute("sort", sort);
         model.addAttribute("search", search);
@@ -123,7 +123,8 @@ class DatasetPageController {
             throws IOException {
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"dataset-" + datasetId + ".csv\"");
-        var writer = new java.io.OutputStreamWriter(response.getOutputStream(), java.nio.charset.StandardCharsets.UTF_8);
+        var writer =
+                new java.io.OutputStreamWriter(response.getOutputStream(), java.nio.charset.StandardCharsets.UTF_8);
         datasets.export(workspace, datasetId, new RowQuery(0, RowQuery.MAX_LIMIT, sort, filter, search), writer);
         writer.flush();
     }
