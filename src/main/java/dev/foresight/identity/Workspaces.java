@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.cache.annotation.Cacheable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -32,12 +33,19 @@ public class Workspaces {
     private final MembershipStore memberships;
     private final PersonStore people;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
 
-    Workspaces(WorkspaceStore workspaces, MembershipStore memberships, PersonStore people, AuditLog audit) {
+    Workspaces(
+            WorkspaceStore workspaces,
+            MembershipStore memberships,
+            PersonStore people,
+            AuditLog audit,
+            ApplicationEventPublisher events) {
         this.workspaces = workspaces;
         this.memberships = memberships;
         this.people = people;
         this.audit = audit;
+        this.events = events;
     }
 
     public static boolean isValidSlug(@Nullable String slug) {
@@ -90,6 +98,7 @@ public class Workspaces {
         }
         try {
             var workspace = workspaces.insert(slug, name.strip());
+            events.publishEvent(new WorkspaceCreated(workspace.id(), workspace.slug(), workspace.name()));
             audit.record(AuditRecord.of(workspace.id(), actor, "workspace.created")
                     .entity("workspace", slug)
                     .details(Map.of("name", workspace.name())));
