@@ -30,7 +30,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -58,6 +57,8 @@ public class VersionProcessor {
     private static final Pattern LABEL_NAME = Pattern.compile("(?i).*(label|target|churn|outcome|class|is_.*).*");
     private static final Pattern PII_NAME =
             Pattern.compile("(?i).*(name|email|e-mail|phone|ssn|address|dob|birth|mrn|patient|member).*");
+
+    static final int INFERENCE_SAMPLE = 20_000;
 
     private final DuckDbEngine duckdb;
     private final VersionFiles files;
@@ -130,17 +131,25 @@ public class VersionProcessor {
         for (int i = 0; i < width; i++) {
             columnTypes.add(Sql.literal(RuleCompiler.raw(i)) + ": 'VARCHAR'");
         }
+        var csvOptions = Sql.literal(source.file().toAbsolutePath().toString())
+                + ", auto_detect = false, header = false, skip = 1, columns = {" + String.join(", ", columnTypes)
+                + "}, delim = " + Sql.literal(String.valueOf(source.delimiter()))
+                + ", quote = '\"', escape = '\"', ignore_errors = true, max_line_size = " + limits.maxLineBytes()
+                + ", null_padding = false";
+        // Types are inferred from the first rows; the type rules of the full pass below confirm them.
+        var columns = inferColumns(
+                connection,
+                "(SELECT * FROM read_csv(" + csvOptions + ") LIMIT " + INFERENCE_SAMPLE + ")",
+                source.headers(),
+                savedRoles);
+        progress.update(20, "Inferred the types of " + width + " columns from the first rows");
+
+        // Every record is read once, in parallel; malformed ones are set aside with their line.
         execute(
                 connection,
-                "CREATE TEMP TABLE " + raw + " AS SELECT row_number() OVER () AS __row, * FROM read_csv("
-                        + Sql.literal(source.file().toAbsolutePath().toString())
-                        + ", auto_detect = false, header = false, skip = 1, columns = {"
-                        + String.join(", ", columnTypes) + "}, delim = "
-                        + Sql.literal(String.valueOf(source.delimiter()))
-                        + ", quote = '\"', escape = '\"', ignore_errors = true, store_rejects = true,"
-                        + " rejects_table = " + Sql.literal(rejects) + ", rejects_scan = "
-                        + Sql.literal("scan_" + suffix)
-                        + ", max_line_size = " + limits.maxLineBytes() + ", null_padding = false)");
+                "CREATE TEMP TABLE " + raw + " AS SELECT row_number() OVER () AS __row, * FROM read_csv(" + csvOptions
+                        + ", store_rejects = true, rejects_table = " + Sql.literal(rejects) + ", rejects_scan = "
+                        + Sql.literal("scan_" + suffix) + ")");
         long parsed = count(connection, "SELECT count(*) FROM " + raw);
         var malformed = malformed(connection, rejects, source);
         // Good record k sits after malformed line j when k > line_j - j - 1: that turns record numbers into lines.
@@ -150,42 +159,26 @@ public class VersionProcessor {
                         + " FROM " + rejects);
         progress.update(35, "Parsed " + parsed + " rows");
 
-        var columns = inferColumns(connection, raw, source.headers(), parsed, savedRoles);
-        progress.update(45, "Inferred the types of " + width + " columns");
-
-        var rules = savedRules != null ? savedRules : RuleCompiler.defaults(columns);
-        var compiler = new RuleCompiler(columns);
-        var compiled = new ArrayList<CompiledRule>();
         var notes = new ArrayList<>(source.notes());
-        for (var rule : rules) {
-            try {
-                compiled.add(compiler.compile(rule));
-            } catch (IllegalArgumentException skipped) {
-                notes.add("rule " + rule.type().json() + " skipped: " + skipped.getMessage());
-            }
+        var compiled = check(connection, raw, checked, columns, savedRules, notes);
+        var confirmed = confirmTypes(connection, checked, columns, compiled, parsed);
+        if (!confirmed.equals(columns)) {
+            // The first rows misjudged a type: over the whole file too many values do not parse. Check again as text.
+            columns = confirmed;
+            execute(connection, "DROP TABLE " + checked);
+            compiled = check(connection, raw, checked, columns, savedRules, notes);
         }
-        var select = new StringBuilder("CREATE TEMP TABLE " + checked + " AS SELECT *");
-        var parameters = new ArrayList<Object>();
-        for (int i = 0; i < compiled.size(); i++) {
-            select.append(", ")
-                    .append(compiled.get(i).violationSql())
-                    .append(" AS __v")
-                    .append(i);
-            parameters.addAll(compiled.get(i).parameters());
-        }
-        select.append(" FROM ").append(raw);
-        execute(connection, select.toString(), parameters);
+        progress.update(60, "Checked " + compiled.size() + " rules on every row");
         var reject = anyOf(compiled, RuleAction.REJECT, true);
         var warn = anyOf(compiled, RuleAction.REJECT, false);
-        progress.update(60, "Checked " + compiled.size() + " rules on every row");
 
         writeParquet(connection, checked, columns, compiled, reject, parquet);
         progress.update(80, "Stored the accepted rows as Parquet");
         writeRejected(connection, checked, rejects, source, compiled, reject, rejectedCsv);
 
-        long rejectedRows = count(connection, "SELECT count(*) FROM " + checked + " WHERE " + reject);
-        long warnedRows =
-                count(connection, "SELECT count(*) FROM " + checked + " WHERE NOT (" + reject + ") AND " + warn);
+        var totals = totals(connection, checked, columns, compiled, reject, warn);
+        long rejectedRows = totals[0];
+        long warnedRows = totals[1];
         long accepted = parsed - rejectedRows;
         long malformedRows = malformed.size() + source.problems().size();
         long read = parsed + malformedRows;
@@ -193,13 +186,17 @@ public class VersionProcessor {
         if (malformedRows > 0) {
             results.add(new RuleResult("parse", null, "reject", malformedRows));
         }
-        if (!compiled.isEmpty()) {
-            var sums = compiledSums(connection, checked, compiled.size());
-            for (int i = 0; i < compiled.size(); i++) {
-                var rule = compiled.get(i);
-                results.add(new RuleResult(
-                        rule.rule().label(), rule.column(), rule.rule().action().json(), sums[i]));
-            }
+        for (int i = 0; i < compiled.size(); i++) {
+            var rule = compiled.get(i);
+            results.add(new RuleResult(
+                    rule.rule().label(), rule.column(), rule.rule().action().json(), totals[2 + i]));
+        }
+        var columnQuality = new ArrayList<ColumnQuality>();
+        int base = 2 + compiled.size();
+        for (int i = 0; i < columns.size(); i++) {
+            double completeness = parsed == 0 ? 0 : totals[base + 2 * i] / (double) parsed;
+            columnQuality.add(new ColumnQuality(
+                    columns.get(i).name(), Math.round(completeness * 10000) / 100.0, totals[base + 2 * i + 1]));
         }
         var samples = samples(connection, checked, compiled, malformed, source);
         var quality = new QualityReport(
@@ -209,7 +206,7 @@ public class VersionProcessor {
                 warnedRows,
                 read == 0 ? 0 : Math.round(1000.0 * (accepted - warnedRows) / read) / 10.0,
                 results,
-                columnQuality(connection, raw, columns, parsed),
+                columnQuality,
                 samples);
         progress.update(95, "Measured quality: " + accepted + " of " + read + " rows accepted");
         long parquetBytes = size(parquet);
@@ -217,7 +214,7 @@ public class VersionProcessor {
     }
 
     private List<DatasetColumn> inferColumns(
-            Connection connection, String raw, List<String> headers, long parsed, Map<String, String> savedRoles)
+            Connection connection, String sample, List<String> headers, Map<String, String> savedRoles)
             throws SQLException {
         var sql = new StringBuilder("SELECT ");
         var types = List.of(
@@ -235,12 +232,13 @@ public class VersionProcessor {
             }
             sql.append(", approx_count_distinct(").append(v).append(")");
         }
-        sql.append(" FROM ").append(raw);
+        sql.append(", count(*) FROM ").append(sample);
         var columns = new ArrayList<DatasetColumn>();
         try (var statement = connection.createStatement();
                 var rs = statement.executeQuery(sql.toString())) {
             rs.next();
             int stride = types.size() + 2;
+            long sampled = rs.getLong(headers.size() * stride + 1);
             for (int i = 0; i < headers.size(); i++) {
                 long nonEmpty = rs.getLong(i * stride + 1);
                 var type = ColumnType.TEXT;
@@ -257,11 +255,114 @@ public class VersionProcessor {
                 var name = headers.get(i).strip();
                 var role = savedRoles.containsKey(name)
                         ? ColumnRole.valueOf(savedRoles.get(name))
-                        : inferRole(name, type, distinct, nonEmpty, parsed);
+                        : inferRole(name, type, distinct, nonEmpty, sampled);
                 columns.add(new DatasetColumn(name, type, role, Math.round(share * 10000) / 10000.0));
             }
         }
         return columns;
+    }
+
+    /** Compiles the rules (saved, or the defaults) and materialises every row with one flag per rule. */
+    private List<CompiledRule> check(
+            Connection connection,
+            String rows,
+            String checked,
+            List<DatasetColumn> columns,
+            @Nullable List<ValidationRule> savedRules,
+            List<String> notes)
+            throws SQLException {
+        var rules = savedRules != null ? savedRules : RuleCompiler.defaults(columns);
+        var compiler = new RuleCompiler(columns);
+        var compiled = new ArrayList<CompiledRule>();
+        for (var rule : rules) {
+            try {
+                compiled.add(compiler.compile(rule));
+            } catch (IllegalArgumentException skipped) {
+                notes.add("rule " + rule.type().json() + " skipped: " + skipped.getMessage());
+            }
+        }
+        var select = new StringBuilder("CREATE TEMP TABLE " + checked + " AS SELECT *");
+        var parameters = new ArrayList<Object>();
+        for (int i = 0; i < compiled.size(); i++) {
+            select.append(", ")
+                    .append(compiled.get(i).violationSql())
+                    .append(" AS __v")
+                    .append(i);
+            parameters.addAll(compiled.get(i).parameters());
+        }
+        select.append(" FROM ").append(rows);
+        execute(connection, select.toString(), parameters);
+        return compiled;
+    }
+
+    /** Columns whose values, over the whole file, parse as their type less often than required become text. */
+    private List<DatasetColumn> confirmTypes(
+            Connection connection,
+            String checked,
+            List<DatasetColumn> columns,
+            List<CompiledRule> compiled,
+            long parsed)
+            throws SQLException {
+        var typed = new ArrayList<DatasetColumn>();
+        for (int i = 0; i < columns.size(); i++) {
+            var column = columns.get(i);
+            if (column.type() == ColumnType.TEXT || parsed <= INFERENCE_SAMPLE) {
+                typed.add(column);
+                continue;
+            }
+            var v = RuleCompiler.raw(i);
+            var sql = "SELECT count(*) FILTER (WHERE NOT " + TypeParsing.emptySql(v) + "), count("
+                    + TypeParsing.parseSql(column.type(), v) + ") FROM " + checked;
+            try (var statement = connection.createStatement();
+                    var rs = statement.executeQuery(sql)) {
+                rs.next();
+                long nonEmpty = rs.getLong(1);
+                double share = nonEmpty == 0 ? 1 : rs.getLong(2) / (double) nonEmpty;
+                typed.add(
+                        share >= properties.typeShare()
+                                ? new DatasetColumn(
+                                        column.name(),
+                                        column.type(),
+                                        column.role(),
+                                        Math.round(share * 10000) / 10000.0)
+                                : new DatasetColumn(column.name(), ColumnType.TEXT, column.role(), 1.0));
+            }
+        }
+        return typed;
+    }
+
+    /**
+     * One pass over the checked rows: rejected and warned counts, violations per rule, then per column the non-empty
+     * count and an approximate distinct count.
+     */
+    private static long[] totals(
+            Connection connection,
+            String checked,
+            List<DatasetColumn> columns,
+            List<CompiledRule> compiled,
+            String reject,
+            String warn)
+            throws SQLException {
+        var parts = new ArrayList<String>();
+        parts.add("count(*) FILTER (WHERE " + reject + ")");
+        parts.add("count(*) FILTER (WHERE NOT (" + reject + ") AND " + warn + ")");
+        for (int i = 0; i < compiled.size(); i++) {
+            parts.add("count(*) FILTER (WHERE __v" + i + ")");
+        }
+        for (int i = 0; i < columns.size(); i++) {
+            var v = RuleCompiler.raw(i);
+            parts.add("count(*) FILTER (WHERE NOT " + TypeParsing.emptySql(v) + ")");
+            parts.add("approx_count_distinct(nullif(trim(" + v + "), ''))");
+        }
+        var totals = new long[parts.size()];
+        try (var statement = connection.createStatement();
+                var rs = statement.executeQuery("SELECT " + String.join(", ", parts) + " FROM " + checked)) {
+            rs.next();
+            for (int i = 0; i < totals.length; i++) {
+                totals[i] = rs.getLong(i + 1);
+            }
+        }
+        return totals;
     }
 
     static ColumnRole inferRole(String name, ColumnType type, long distinct, long nonEmpty, long rows) {
@@ -434,50 +535,6 @@ public class VersionProcessor {
             }
         }
         return null;
-    }
-
-    private List<ColumnQuality> columnQuality(
-            Connection connection, String raw, List<DatasetColumn> columns, long parsed) throws SQLException {
-        if (columns.isEmpty()) {
-            return List.of();
-        }
-        var sql = new StringBuilder("SELECT ");
-        for (int i = 0; i < columns.size(); i++) {
-            var v = RuleCompiler.raw(i);
-            sql.append(i == 0 ? "" : ", ")
-                    .append("count(*) FILTER (WHERE NOT ")
-                    .append(TypeParsing.emptySql(v))
-                    .append("), approx_count_distinct(nullif(trim(")
-                    .append(v)
-                    .append("), ''))");
-        }
-        sql.append(" FROM ").append(raw);
-        var result = new ArrayList<ColumnQuality>();
-        try (var statement = connection.createStatement();
-                var rs = statement.executeQuery(sql.toString())) {
-            rs.next();
-            for (int i = 0; i < columns.size(); i++) {
-                double completeness = parsed == 0 ? 0 : rs.getLong(i * 2 + 1) / (double) parsed;
-                result.add(new ColumnQuality(
-                        columns.get(i).name(), Math.round(completeness * 10000) / 100.0, rs.getLong(i * 2 + 2)));
-            }
-        }
-        return result;
-    }
-
-    private static long[] compiledSums(Connection connection, String checked, int rules) throws SQLException {
-        var sql = java.util.stream.IntStream.range(0, rules)
-                .mapToObj(i -> "count(*) FILTER (WHERE __v" + i + ")")
-                .collect(Collectors.joining(", ", "SELECT ", " FROM " + checked));
-        var sums = new long[rules];
-        try (var statement = connection.createStatement();
-                var rs = statement.executeQuery(sql)) {
-            rs.next();
-            for (int i = 0; i < rules; i++) {
-                sums[i] = rs.getLong(i + 1);
-            }
-        }
-        return sums;
     }
 
     private static String anyOf(List<CompiledRule> compiled, RuleAction action, boolean matching) {

@@ -2,6 +2,7 @@ package dev.foresight.datasets.rules;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -52,6 +53,18 @@ public enum PhiDetector {
         this.mask = mask;
     }
 
+    /**
+     * A cheap test that every value holding PHI passes, so the exact checks (range exclusions, Luhn) run only on the
+     * few values that might: an "@", digits joined by a separator (SSN, phone, card, IP, dates), a long run of digits,
+     * or a context word. {@code TRUE} when a column's name alone marks its values.
+     */
+    public static String prefilterSql(List<PhiDetector> detectors, String value, String columnName) {
+        if (detectors.stream().anyMatch(d -> d.columnNameMatches(columnName))) {
+            return "TRUE";
+        }
+        return "(contains(" + value + ", '@') OR regexp_matches(" + value
+                + ", '[0-9][ .)/-]+\\(?[0-9]|[0-9]{13}|(?i)mrn|dob|birth|born'))";
+    }
     /** A boolean SQL expression: the value holds this kind of information. */
     public String matchSql(String value, String columnName) {
         return String.format(match, value, contextSql(columnName));

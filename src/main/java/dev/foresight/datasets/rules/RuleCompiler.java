@@ -117,11 +117,13 @@ public final class RuleCompiler {
                     }
                     case COMPARE -> compare(rule, position);
                     case PHI ->
-                        "(" + notEmpty + " AND ("
+                        // CASE runs the exact (costly) checks only on rows the cheap prefilter lets through.
+                        "(CASE WHEN " + notEmpty + " AND " + PhiDetector.prefilterSql(phiDetectors(rule), v, name)
+                                + " THEN ("
                                 + phiDetectors(rule).stream()
                                         .map(d -> d.matchSql(v, name))
                                         .collect(Collectors.joining(" OR "))
-                                + "))";
+                                + ") ELSE FALSE END)";
                     case UNIQUE -> throw new IllegalStateException("handled above");
                 };
         String mask = null;
