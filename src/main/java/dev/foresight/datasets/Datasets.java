@@ -5,6 +5,7 @@ import dev.foresight.audit.AuditRecord;
 import dev.foresight.datasets.internal.DatasetQueries;
 import dev.foresight.datasets.internal.DatasetStore;
 import dev.foresight.datasets.internal.ProcessVersionJob;
+import dev.foresight.datasets.internal.PushIngestion;
 import dev.foresight.datasets.internal.VersionFiles;
 import dev.foresight.datasets.rules.RuleCompiler;
 import dev.foresight.datasets.rules.ValidationRule;
@@ -38,6 +39,7 @@ public class Datasets {
     private final DatasetQueries queries;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
+    private final PushIngestion push;
 
     Datasets(
             DatasetStore store,
@@ -45,7 +47,9 @@ public class Datasets {
             Executions executions,
             DatasetQueries queries,
             AuditLog audit,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            PushIngestion push) {
+        this.push = push;
         this.store = store;
         this.files = files;
         this.executions = executions;
@@ -75,19 +79,99 @@ public class Datasets {
         audit.record(AuditRecord.of(workspace.id(), workspace.actor(), "dataset.created")
                 .entity("dataset", datasetId)
                 .details(Map.of("name", datasetName)));
-        return addVersion(workspace, datasetId, "UPLOAD", fileName, content);
+        return addVersion(workspace, datasetId, UUID.randomUUID(), "UPLOAD", fileName, content);
     }
 
     /** Stores an upload as a new version of an existing dataset and queues its processing. */
     @Transactional
     public UploadAccepted upload(CurrentWorkspace workspace, UUID datasetId, String fileName, InputStream content) {
         get(workspace, datasetId);
-        return addVersion(workspace, datasetId, "UPLOAD", fileName, content);
+        return addVersion(workspace, datasetId, UUID.randomUUID(), "UPLOAD", fileName, content);
+    }
+
+    /**
+     * Queues pushed records (a JSON array or NDJSON) for the dataset's next micro-batch. With an idempotency key, a
+     * repeat is applied once and answered as the first time.
+     */
+    public PushAccepted push(CurrentWorkspace workspace, UUID datasetId, String body, @Nullable String idempotencyKey) {
+        get(workspace, datasetId);
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+            throw new InvalidRequestException("An Idempotency-Key has 1 to 200 characters.");
+        }
+        try {
+            var answer = push.accept(workspace.id(), datasetId, body, idempotencyKey);
+            if (!answer.replayed()) {
+                audit.record(AuditRecord.of(workspace.id(), workspace.actor(), "dataset.records-pushed")
+                        .entity("dataset", datasetId)
+                        .details(Map.of(
+                                "queued",
+                                answer.queued(),
+                                "refused",
+                                answer.rejected().size())));
+            }
+            return answer;
+        } catch (PushIngestion.InvalidPush invalid) {
+            throw new InvalidRequestException(invalid.getMessage());
+        } catch (PushIngestion.IdempotencyConflict conflict) {
+            throw new InvalidRequestException(HttpStatus.CONFLICT, conflict.getMessage());
+        }
+    }
+
+    /** Appends a dataset's waiting pushed records as a new version: its current rows, then the records. */
+    @Transactional
+    public void appendPushed(long workspaceId, UUID datasetId) {
+        var dataset = store.findInternal(workspaceId, datasetId).orElse(null);
+        if (dataset == null) {
+            return;
+        }
+        var workspace =
+                new CurrentWorkspace(workspaceId, dataset.workspaceSlug(), dataset.workspaceSlug(), null, "push");
+        var versionId = UUID.randomUUID();
+        var records = push.claim(datasetId, versionId);
+        if (records.isEmpty()) {
+            return;
+        }
+        try {
+            var work = Files.createTempDirectory("foresight-push-");
+            try {
+                var ndjson = work.resolve("records.ndjson");
+                Files.write(ndjson, records, java.nio.charset.StandardCharsets.UTF_8);
+                var combined = work.resolve("records.csv");
+                var current = dataset.currentVersionId() == null
+                        ? null
+                        : store.version(workspaceId, datasetId, dataset.currentVersionId())
+                                .orElse(null);
+                queries.combine(
+                        current == null ? null : files.parquet(workspaceId, datasetId, current.id()),
+                        current == null ? List.of() : current.columns(),
+                        ndjson,
+                        combined);
+                try (var in = Files.newInputStream(combined)) {
+                    addVersion(workspace, datasetId, versionId, "PUSH", "pushed-records.csv", in);
+                }
+            } finally {
+                try (var paths = Files.walk(work)) {
+                    for (var path :
+                            paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(path);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        audit.record(AuditRecord.of(workspaceId, "push", "dataset.records-appended")
+                .entity("dataset-version", versionId)
+                .details(Map.of("dataset", datasetId, "records", records.size())));
     }
 
     private UploadAccepted addVersion(
-            CurrentWorkspace workspace, UUID datasetId, String origin, String fileName, InputStream content) {
-        var versionId = UUID.randomUUID();
+            CurrentWorkspace workspace,
+            UUID datasetId,
+            UUID versionId,
+            String origin,
+            String fileName,
+            InputStream content) {
         long bytes;
         try {
             bytes = files.storeSource(workspace.id(), datasetId, versionId, content);
@@ -234,6 +318,7 @@ public class Datasets {
             return addVersion(
                     workspace,
                     datasetId,
+                    UUID.randomUUID(),
                     "REPROCESS",
                     current.sourceName() == null ? "upload" : current.sourceName(),
                     source);

@@ -16,6 +16,8 @@ import org.springframework.validation.annotation.Validated;
  * @param duckdbThreads DuckDB worker threads; 0 means one per core
  * @param duckdbMemoryLimit DuckDB's memory limit, e.g. "1GB"; beyond it DuckDB spills to the data directory
  * @param duckdbConnections how many queries may run at once
+ * @param pushBatchInterval how long pushed records wait at most before they are appended as a version
+ * @param pushBatchRows how many waiting records make a batch at once
  */
 @Validated
 @ConfigurationProperties("foresight.datasets")
@@ -29,4 +31,6 @@ public record DatasetProperties(
         @DefaultValue("100") @Min(0) int sampleViolations,
         @DefaultValue("0") @Min(0) int duckdbThreads,
         @DefaultValue("1GB") String duckdbMemoryLimit,
-        @DefaultValue("4") @Min(1) int duckdbConnections) {}
+        @DefaultValue("4") @Min(1) int duckdbConnections,
+        @DefaultValue("PT10S") java.time.Duration pushBatchInterval,
+        @DefaultValue("10000") @Min(1) int pushBatchRows) {}

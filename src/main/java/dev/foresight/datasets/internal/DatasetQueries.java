@@ -97,6 +97,33 @@ public class DatasetQueries {
         });
     }
 
+    /**
+     * Writes the current rows (as text) followed by pushed NDJSON records as one CSV: the source of a push version.
+     * Keys that are not columns are dropped; missing ones are empty. Without a current version the records' own keys
+     * make the columns.
+     */
+    public void combine(@Nullable Path currentParquet, List<DatasetColumn> columns, Path ndjson, Path target) {
+        var records = "read_json(" + Sql.literal(ndjson.toAbsolutePath().toString()) + ", format = 'newline_delimited'";
+        String select;
+        if (currentParquet == null || columns.isEmpty()) {
+            select = "SELECT * FROM " + records + ")";
+        } else {
+            var types = columns.stream()
+                    .map(c -> Sql.literal(c.name()) + ": 'VARCHAR'")
+                    .collect(Collectors.joining(", "));
+            select = "SELECT CAST(COLUMNS(*) AS VARCHAR) FROM read_parquet("
+                    + Sql.literal(currentParquet.toAbsolutePath().toString()) + ") UNION ALL BY NAME SELECT * FROM "
+                    + records + ", columns = {" + types + "})";
+        }
+        duckdb.withConnection(connection -> {
+            try (var statement = connection.createStatement()) {
+                statement.execute("COPY (" + select + ") TO "
+                        + Sql.literal(target.toAbsolutePath().toString()) + " (HEADER, DELIMITER ',')");
+            }
+            return null;
+        });
+    }
+
     /** Refuses regular expressions DuckDB (RE2) cannot compile, before they are saved. */
     public void checkPatterns(List<ValidationRule> rules) {
         for (var rule : rules) {

@@ -139,6 +139,17 @@ public class DatasetStore {
                 .optional();
     }
 
+    /** A dataset found by id for background work, with its workspace's slug. */
+    public Optional<InternalDataset> findInternal(long workspaceId, UUID datasetId) {
+        return jdbc.sql("select workspace_slug, current_version_id from datasets where workspace_id = ? and id = ?")
+                .params(workspaceId, datasetId)
+                .query((rs, n) -> new InternalDataset(
+                        rs.getString("workspace_slug"), rs.getObject("current_version_id", UUID.class)))
+                .optional();
+    }
+
+    public record InternalDataset(String workspaceSlug, @Nullable UUID currentVersionId) {}
+
     public List<DatasetVersion> versions(long workspaceId, UUID datasetId) {
         return jdbc.sql(
                         """

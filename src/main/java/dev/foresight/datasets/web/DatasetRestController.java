@@ -4,6 +4,7 @@ import dev.foresight.datasets.ColumnRole;
 import dev.foresight.datasets.Dataset;
 import dev.foresight.datasets.DatasetVersion;
 import dev.foresight.datasets.Datasets;
+import dev.foresight.datasets.PushAccepted;
 import dev.foresight.datasets.QualityReport;
 import dev.foresight.datasets.RowPage;
 import dev.foresight.datasets.RowQuery;
@@ -11,6 +12,7 @@ import dev.foresight.datasets.UploadAccepted;
 import dev.foresight.datasets.rules.ValidationRule;
 import dev.foresight.shared.CurrentWorkspace;
 import dev.foresight.shared.InvalidRequestException;
+import dev.foresight.shared.MachineAccess;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
@@ -30,6 +32,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -72,6 +75,22 @@ class DatasetRestController {
         try (var content = file.getInputStream()) {
             return ResponseEntity.accepted().body(datasets.upload(workspace, datasetId, fileName(file), content));
         }
+    }
+
+    @Operation(
+            summary =
+                    "Pushes records (JSON array or NDJSON) for the next micro-batch; a workspace API token may call it."
+                            + " An Idempotency-Key makes a repeat apply once and answer the same")
+    @MachineAccess
+    @PostMapping(
+            value = "/{datasetId}/records",
+            consumes = {MediaType.APPLICATION_JSON_VALUE, "application/x-ndjson", MediaType.TEXT_PLAIN_VALUE})
+    ResponseEntity<PushAccepted> push(
+            CurrentWorkspace workspace,
+            @PathVariable UUID datasetId,
+            @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey,
+            @RequestBody String body) {
+        return ResponseEntity.accepted().body(datasets.push(workspace, datasetId, body, idempotencyKey));
     }
 
     @Operation(summary = "The workspace's datasets with their current version's figures")

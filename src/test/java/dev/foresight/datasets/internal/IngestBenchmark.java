@@ -45,7 +45,9 @@ public final class IngestBenchmark {
                 100,
                 threads,
                 "2GB",
-                1);
+                1,
+                java.time.Duration.ofSeconds(10),
+                10_000);
         var dataDir = work.resolve("data");
         var engine = new DuckDbEngine(properties, dataDir);
         var files = new LocalVersionFiles(dataDir);
