@@ -210,6 +210,15 @@ class LocalAccountTests {
                 .isEqualTo("ADMIN");
     }
 
+    @Test
+    void aDirectoryPersonsNameCannotBeTakenByALocalAccount() {
+        // 'nobody' is in the demo directory and has never signed in, so Foresight has no row for them yet.
+        var squat = createLocal("claims", "nobody", "Not Nobody", PASSWORD, "VIEWER");
+        assertThat(squat.status()).isEqualTo(409);
+        assertThat(squat.json().get("detail").asString()).contains("is a person in the directory");
+        assertThat(count("nobody")).isZero();
+    }
+
     private Api.Response createLocal(String slug, String username, String displayName, String password, String role) {
         var body = new HashMap<String, Object>();
         body.put("username", username);

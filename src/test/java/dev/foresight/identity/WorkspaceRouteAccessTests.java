@@ -27,7 +27,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @ForesightTest
 class WorkspaceRouteAccessTests {
 
-    record Route(String method, String pattern, HandlerMethod handler) {
+    record Route(String method, String pattern, HandlerMethod handler, String contentType) {
         String path(String slug) {
             return pattern.replace("{slug}", slug)
                     .replace("{id}", UUID.randomUUID().toString())
@@ -64,7 +64,7 @@ class WorkspaceRouteAccessTests {
         var routes = routes("/api/v1/workspaces/{slug}");
         assertThat(routes).hasSizeGreaterThan(10);
         for (var route : routes) {
-            var response = api.send(route.method(), route.path("claims"), outsider, "application/json", "{}");
+            var response = api.send(route.method(), route.path("claims"), outsider, route.contentType(), body(route));
             assertThat(response.status())
                     .as("%s %s as a non-member", route.method(), route.pattern())
                     .isEqualTo(404);
@@ -76,8 +76,8 @@ class WorkspaceRouteAccessTests {
     void unknownWorkspacesAnswerExactlyLikeForeignOnes() {
         var outsider = api.tokenFor("outsider");
         for (var route : routes("/api/v1/workspaces/{slug}")) {
-            var response =
-                    api.send(route.method(), route.path("no-such-workspace"), outsider, "application/json", "{}");
+            var response = api.send(
+                    route.method(), route.path("no-such-workspace"), outsider, route.contentType(), body(route));
             assertThat(response.status())
                     .as("%s %s", route.method(), route.pattern())
                     .isEqualTo(404);
@@ -92,7 +92,7 @@ class WorkspaceRouteAccessTests {
                 .toList();
         assertThat(writes).hasSizeGreaterThan(5);
         for (var route : writes) {
-            var response = api.send(route.method(), route.path("claims"), viewer, "application/json", "{}");
+            var response = api.send(route.method(), route.path("claims"), viewer, route.contentType(), body(route));
             assertThat(response.status())
                     .as("%s %s as a VIEWER", route.method(), route.pattern())
                     .isEqualTo(403);
@@ -123,6 +123,10 @@ class WorkspaceRouteAccessTests {
         assertThat(machine).contains("/api/v1/workspaces/{slug}/executions/{id}");
     }
 
+    private static String body(Route route) {
+        return route.contentType().startsWith("multipart/") ? "--walk--\r\n" : "{}";
+    }
+
     /** Every handler route under the prefix, one entry per HTTP method. */
     List<Route> routes(String prefix) {
         var routes = new ArrayList<Route>();
@@ -132,8 +136,15 @@ class WorkspaceRouteAccessTests {
                     continue;
                 }
                 Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+                // Send what the route consumes, so that the access check, not content negotiation, answers.
+                var consumes = info.getConsumesCondition().getConsumableMediaTypes();
+                var contentType = consumes.isEmpty()
+                        ? "application/json"
+                        : consumes.iterator().next().toString().startsWith("multipart/")
+                                ? "multipart/form-data; boundary=walk"
+                                : consumes.iterator().next().toString();
                 for (var method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
-                    routes.add(new Route(method.name(), pattern, handler));
+                    routes.add(new Route(method.name(), pattern, handler, contentType));
                 }
             }
         });

@@ -32,13 +32,16 @@ public class Members {
     private final PasswordEncoder passwords;
     private final RoleCache roleCache;
     private final AuditLog audit;
+    private final DirectoryNames directoryNames;
 
     Members(
             MembershipStore memberships,
             PersonStore people,
             PasswordEncoder passwords,
             RoleCache roleCache,
-            AuditLog audit) {
+            AuditLog audit,
+            DirectoryNames directoryNames) {
+        this.directoryNames = directoryNames;
         this.memberships = memberships;
         this.people = people;
         this.passwords = passwords;
@@ -103,6 +106,20 @@ public class Members {
         checkPassword(password);
         if (people.findByUsername(username).isPresent()) {
             throw new InvalidRequestException(HttpStatus.CONFLICT, "The username '" + username + "' is taken.");
+        }
+        boolean inDirectory;
+        try {
+            inDirectory = directoryNames.exists(username);
+        } catch (RuntimeException unreachable) {
+            throw new InvalidRequestException(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "The directory cannot be reached to check that '" + username + "' is free; try again later.");
+        }
+        if (inDirectory) {
+            throw new InvalidRequestException(
+                    HttpStatus.CONFLICT,
+                    "'" + username
+                            + "' is a person in the directory; add them as a member instead of a local account.");
         }
         var name = displayName == null || displayName.isBlank() ? username : displayName.strip();
         var person = people.insert(
