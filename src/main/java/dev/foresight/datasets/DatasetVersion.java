@@ -2,10 +2,11 @@ package dev.foresight.datasets;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** One immutable version of a dataset. */
+/** One immutable version of a dataset; {@code summary} says what a cleaning changed, for cleaned versions. */
 public record DatasetVersion(
         UUID id,
         UUID datasetId,
@@ -22,4 +23,5 @@ public record DatasetVersion(
         String createdBy,
         Instant createdAt,
         @Nullable Instant finishedAt,
-        boolean current) {}
+        boolean current,
+        @Nullable Map<String, Object> summary) {}

@@ -2,6 +2,8 @@ package dev.foresight.datasets;
 
 import dev.foresight.audit.AuditLog;
 import dev.foresight.audit.AuditRecord;
+import dev.foresight.datasets.internal.CleanDatasetJob;
+import dev.foresight.datasets.internal.Cleaning;
 import dev.foresight.datasets.internal.DatasetQueries;
 import dev.foresight.datasets.internal.DatasetStore;
 import dev.foresight.datasets.internal.ProcessVersionJob;
@@ -40,6 +42,7 @@ public class Datasets {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final PushIngestion push;
+    private final Cleaning cleaning;
 
     Datasets(
             DatasetStore store,
@@ -48,8 +51,10 @@ public class Datasets {
             DatasetQueries queries,
             AuditLog audit,
             ApplicationEventPublisher events,
-            PushIngestion push) {
+            PushIngestion push,
+            Cleaning cleaning) {
         this.push = push;
+        this.cleaning = cleaning;
         this.store = store;
         this.files = files;
         this.executions = executions;
@@ -114,6 +119,42 @@ public class Datasets {
             throw new InvalidRequestException(invalid.getMessage());
         } catch (PushIngestion.IdempotencyConflict conflict) {
             throw new InvalidRequestException(HttpStatus.CONFLICT, conflict.getMessage());
+        }
+    }
+
+    /**
+     * Queues a cleaning of the current version as an execution; the cleaned rows become a new version, with a
+     * before/after summary, once they pass the rules.
+     */
+    @Transactional
+    public UUID clean(CurrentWorkspace workspace, UUID datasetId, CleaningSpec spec) {
+        var current = currentVersion(workspace, datasetId);
+        cleaning.check(spec, current.columns());
+        var executionId = executions.submit(
+                workspace,
+                CleanDatasetJob.EXECUTION_TYPE,
+                workspace.actor(),
+                id -> new CleanDatasetJob.Request(
+                        id, workspace.id(), workspace.slug(), datasetId, current.id(), spec, workspace.actor()));
+        audit.record(AuditRecord.of(workspace.id(), workspace.actor(), "dataset.cleaning-started")
+                .entity("dataset", datasetId)
+                .details(Map.of("version", current.number(), "execution", executionId)));
+        return executionId;
+    }
+
+    /** Adds cleaned rows as a new version and records what the cleaning changed on it. */
+    @Transactional
+    public UploadAccepted addCleanedVersion(
+            CurrentWorkspace workspace, UUID datasetId, java.nio.file.Path cleaned, Map<String, Object> summary) {
+        try (var in = Files.newInputStream(cleaned)) {
+            var accepted = addVersion(workspace, datasetId, UUID.randomUUID(), "CLEANING", "cleaned.csv", in);
+            store.setSummary(accepted.versionId(), summary);
+            audit.record(AuditRecord.of(workspace.id(), workspace.actor(), "dataset.cleaned")
+                    .entity("dataset-version", accepted.versionId())
+                    .details(summary));
+            return accepted;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

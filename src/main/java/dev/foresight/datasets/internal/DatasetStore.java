@@ -28,6 +28,7 @@ public class DatasetStore {
     private static final TypeReference<List<DatasetColumn>> COLUMNS = new TypeReference<>() {};
     private static final TypeReference<List<ValidationRule>> RULES = new TypeReference<>() {};
     private static final TypeReference<Map<String, String>> ROLES = new TypeReference<>() {};
+    private static final TypeReference<Map<String, Object>> SUMMARY = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -78,6 +79,12 @@ public class DatasetStore {
     public void setExecution(UUID versionId, UUID executionId) {
         jdbc.sql("update dataset_versions set execution_id = ? where id = ?")
                 .params(executionId, versionId)
+                .update();
+    }
+
+    public void setSummary(UUID versionId, Map<String, Object> summary) {
+        jdbc.sql("update dataset_versions set summary_json = ? where id = ?")
+                .params(json.writeValueAsString(summary), versionId)
                 .update();
     }
 
@@ -291,7 +298,8 @@ public class DatasetStore {
                 rs.getString("created_by"),
                 instant(rs, "created_at"),
                 rs.getObject("finished_at") == null ? null : instant(rs, "finished_at"),
-                id.equals(rs.getObject("current_version_id", UUID.class)));
+                id.equals(rs.getObject("current_version_id", UUID.class)),
+                rs.getString("summary_json") == null ? null : json.readValue(rs.getString("summary_json"), SUMMARY));
     }
 
     private static @Nullable Long longOrNull(ResultSet rs, String column) throws SQLException {

@@ -1,5 +1,6 @@
 package dev.foresight.datasets.web;
 
+import dev.foresight.datasets.CleaningSpec;
 import dev.foresight.datasets.ColumnRole;
 import dev.foresight.datasets.Dataset;
 import dev.foresight.datasets.DatasetVersion;
@@ -91,6 +92,17 @@ class DatasetRestController {
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey,
             @RequestBody String body) {
         return ResponseEntity.accepted().body(datasets.push(workspace, datasetId, body, idempotencyKey));
+    }
+
+    record CleaningStarted(UUID executionId) {}
+
+    @Operation(
+            summary = "Cleans the current version as an execution (trim, case, dates, fill or drop missing values,"
+                    + " duplicates); the result becomes a new version with a before/after summary")
+    @PostMapping("/{datasetId}/cleaning")
+    ResponseEntity<CleaningStarted> clean(
+            CurrentWorkspace workspace, @PathVariable UUID datasetId, @RequestBody CleaningSpec spec) {
+        return ResponseEntity.accepted().body(new CleaningStarted(datasets.clean(workspace, datasetId, spec)));
     }
 
     @Operation(summary = "The workspace's datasets with their current version's figures")
