@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param cases columns to put in upper or lower case
  * @param standardizeDates text columns holding dates in mixed formats, rewritten as YYYY-MM-DD
  * @param fills how to fill each column's missing values: mean, median, mode, constant (with value), previous, or drop
- *     (the row)
+ *     (the row); means, medians and modes are those of the rows that stay
  * @param deduplicate remove duplicates: exact (all columns) when its key is empty, else on the key columns
  */
 public record CleaningSpec(

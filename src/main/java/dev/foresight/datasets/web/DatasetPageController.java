@@ -1,5 +1,6 @@
 package dev.foresight.datasets.web;
 
+import dev.foresight.datasets.CleaningSpec;
 import dev.foresight.datasets.ColumnRole;
 import dev.foresight.datasets.Datasets;
 import dev.foresight.datasets.RowQuery;
@@ -157,6 +158,56 @@ class DatasetPageController {
             redirect.addFlashAttribute("error", "The rules are not valid JSON: " + malformed.getOriginalMessage());
         }
         return "redirect:/w/" + workspace.slug() + "/datasets/" + datasetId + "#rules";
+    }
+
+    /** The cleaning form: one row of choices per column, plus deduplication. */
+    @PostMapping("/{datasetId}/cleaning")
+    String clean(
+            CurrentWorkspace workspace,
+            @PathVariable UUID datasetId,
+            @RequestParam org.springframework.util.MultiValueMap<String, String> form,
+            RedirectAttributes redirect) {
+        var trim = new java.util.ArrayList<String>();
+        var dates = new java.util.ArrayList<String>();
+        var cases = new java.util.ArrayList<CleaningSpec.CaseChange>();
+        var fills = new java.util.ArrayList<CleaningSpec.Fill>();
+        for (var column : form.getOrDefault("column", List.of())) {
+            if (form.containsKey("trim:" + column)) {
+                trim.add(column);
+            }
+            if (form.containsKey("date:" + column)) {
+                dates.add(column);
+            }
+            var change = form.getFirst("case:" + column);
+            if (change != null && !change.isBlank()) {
+                cases.add(new CleaningSpec.CaseChange(column, change));
+            }
+            var strategy = form.getFirst("fill:" + column);
+            if (strategy != null && !strategy.isBlank()) {
+                fills.add(new CleaningSpec.Fill(column, strategy, form.getFirst("value:" + column)));
+            }
+        }
+        var dedup = form.getFirst("dedup");
+        CleaningSpec.Deduplicate deduplicate = null;
+        if ("exact".equals(dedup)) {
+            deduplicate = new CleaningSpec.Deduplicate(List.of(), form.getFirst("keep"));
+        } else if ("key".equals(dedup)) {
+            var key = java.util.Arrays.stream(
+                            String.valueOf(form.getFirst("key")).split(","))
+                    .map(String::strip)
+                    .filter(k -> !k.isEmpty())
+                    .toList();
+            deduplicate = new CleaningSpec.Deduplicate(key, form.getFirst("keep"));
+        }
+        try {
+            var executionId =
+                    datasets.clean(workspace, datasetId, new CleaningSpec(trim, cases, dates, fills, deduplicate));
+            redirect.addFlashAttribute("info", "Cleaning started; the cleaned rows become a new version.");
+            return "redirect:/w/" + workspace.slug() + "/executions/" + executionId;
+        } catch (ErrorResponseException invalid) {
+            redirect.addFlashAttribute("error", ErrorResponses.detail(invalid));
+            return "redirect:/w/" + workspace.slug() + "/datasets/" + datasetId + "#clean";
+        }
     }
 
     @PostMapping("/{datasetId}/columns/role")
