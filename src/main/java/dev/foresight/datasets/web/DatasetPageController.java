@@ -122,12 +122,8 @@ class DatasetPageController {
             @RequestParam(required = false) @Nullable String search,
             jakarta.servlet.http.HttpServletResponse response)
             throws IOException {
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"dataset-" + datasetId + ".csv\"");
-        var writer =
-                new java.io.OutputStreamWriter(response.getOutputStream(), java.nio.charset.StandardCharsets.UTF_8);
-        datasets.export(workspace, datasetId, new RowQuery(0, RowQuery.MAX_LIMIT, sort, filter, search), writer);
-        writer.flush();
+        DatasetDownloads.rows(
+                datasets, workspace, datasetId, new RowQuery(0, RowQuery.MAX_LIMIT, sort, filter, search), response);
     }
 
     @GetMapping("/{datasetId}/versions/{versionId}/rejected")
@@ -137,10 +133,7 @@ class DatasetPageController {
             @PathVariable UUID versionId,
             jakarta.servlet.http.HttpServletResponse response)
             throws IOException {
-        var path = datasets.rejectedRows(workspace, datasetId, versionId);
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"rejected-" + versionId + ".csv\"");
-        java.nio.file.Files.copy(path, response.getOutputStream());
+        DatasetDownloads.rejected(datasets, workspace, datasetId, versionId, response);
     }
 
     @PostMapping("/{datasetId}/rules")

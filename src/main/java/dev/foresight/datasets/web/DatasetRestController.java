@@ -20,8 +20,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -143,10 +141,7 @@ class DatasetRestController {
             @PathVariable UUID versionId,
             HttpServletResponse response)
             throws IOException {
-        var path = datasets.rejectedRows(workspace, datasetId, versionId);
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"rejected-" + versionId + ".csv\"");
-        Files.copy(path, response.getOutputStream());
+        DatasetDownloads.rejected(datasets, workspace, datasetId, versionId, response);
     }
 
     @Operation(summary = "Makes an earlier processed version current again")
@@ -209,12 +204,8 @@ class DatasetRestController {
             @RequestParam(required = false) @Nullable String search,
             HttpServletResponse response)
             throws IOException {
-        var query = new RowQuery(0, RowQuery.MAX_LIMIT, sort, filter, search);
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"dataset-" + datasetId + ".csv\"");
-        var writer = new java.io.OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        datasets.export(workspace, datasetId, query, writer);
-        writer.flush();
+        DatasetDownloads.rows(
+                datasets, workspace, datasetId, new RowQuery(0, RowQuery.MAX_LIMIT, sort, filter, search), response);
     }
 
     private static String fileName(MultipartFile file) {
