@@ -30,6 +30,7 @@
     document.body.dataset.live = "connected";
     subscriptions.forEach(([destination, handler]) =>
       client.subscribe(destination, (message) => handler(JSON.parse(message.body))));
+    catchUp();
   };
   client.onWebSocketClose = () => {
     connected = false;
@@ -93,6 +94,19 @@
         return;
       }
       rows.forEach((row) => updateExecution(row, execution));
+    });
+  }
+
+  // What changed before the channel (re)connected was not pushed to this page: read it once.
+  function catchUp() {
+    if (!workspace || !document.querySelector("[data-live-executions]")) {
+      return;
+    }
+    document.querySelectorAll("[data-execution-id]").forEach((element) => {
+      fetch("/w/" + workspace + "/executions/" + element.dataset.executionId + "/state", { headers: { Accept: "application/json" } })
+        .then((response) => (response.ok ? response.json() : null))
+        .then((execution) => execution && updateExecution(element, execution))
+        .catch(() => {});
     });
   }
 

@@ -4,33 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import dev.foresight.executions.ExecutionStatus;
 import dev.foresight.identity.Workspaces;
 import dev.foresight.support.Api;
+import dev.foresight.support.Browsers;
 import dev.foresight.support.DemoData;
 import dev.foresight.support.ForesightTest;
-import dev.foresight.support.Services;
 import dev.foresight.support.TestWork;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,10 +39,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @ForesightTest
 class ExecutionsBrowserTests {
 
-    static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-    static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+    static final Path SCREENSHOTS = Browsers.SCREENSHOTS;
 
-    static Playwright playwright;
     static Browser browser;
 
     @LocalServerPort
@@ -62,39 +55,18 @@ class ExecutionsBrowserTests {
     final List<BrowserContext> contexts = new ArrayList<>();
     final List<String> consoleErrors = new CopyOnWriteArrayList<>();
 
+    static Browsers.Session session;
+
     @BeforeAll
     static void launch() {
-        if (!Files.isExecutable(CHROMIUM)) {
-            var message = "Chromium is not installed at " + CHROMIUM;
-            if (Services.required()) {
-                throw new AssertionError(message + " and FORESIGHT_IT_SERVICES=required");
-            }
-            Assumptions.abort(message + "; skipping (set FORESIGHT_IT_SERVICES=required to make this fail)");
-        }
-        playwright = Playwright.create(
-                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright
-                .chromium()
-                .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(CHROMIUM)
-                        .setHeadless(true)
-                        .setArgs(List.of(
-                                "--no-sandbox",
-                                "--disable-gpu",
-                                "--disable-quic",
-                                "--no-first-run",
-                                "--disable-background-networking",
-                                "--disable-component-update",
-                                "--disable-sync")));
+        session = Browsers.launch();
+        browser = session.browser();
     }
 
     @AfterAll
     static void quit() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (session != null) {
+            session.close();
         }
     }
 
@@ -227,29 +199,11 @@ class ExecutionsBrowserTests {
 
     /** A fresh browser profile signed in through the form, as a person would. */
     private Page signIn(String username) {
-        var context = browser.newContext(new Browser.NewContextOptions()
-                .setBaseURL("http://localhost:" + port)
-                .setViewportSize(1280, 800));
-        contexts.add(context);
-        var page = context.newPage();
-        page.onConsoleMessage(message -> {
-            if (message.type().equals("error")) {
-                consoleErrors.add(username + ": " + message.text() + " at " + message.location());
-            }
-        });
-        page.onPageError(error -> consoleErrors.add(username + ": uncaught " + error));
-        page.navigate("/login");
-        page.getByLabel("Username").fill(username);
-        page.getByLabel("Password").fill(username);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
-                .click();
-        page.waitForURL(url -> !url.contains("/login"));
-        return page;
+        return Browsers.signIn(browser, port, username, contexts, consoleErrors);
     }
 
-    /** The page's script reports the live channel's state on the body; wait until it has connected. */
     private static void awaitLive(Page page) {
-        PlaywrightAssertions.assertThat(page.locator("body")).hasAttribute("data-live", "connected", liveWait());
+        Browsers.awaitLive(page);
     }
 
     private static Locator row(Page page, UUID id) {
@@ -258,9 +212,5 @@ class ExecutionsBrowserTests {
 
     private static LocatorAssertions.HasTextOptions wait(int seconds) {
         return new LocatorAssertions.HasTextOptions().setTimeout(seconds * 1000.0);
-    }
-
-    private static LocatorAssertions.HasAttributeOptions liveWait() {
-        return new LocatorAssertions.HasAttributeOptions().setTimeout(10_000);
     }
 }

@@ -45,6 +45,13 @@ class ExecutionPageController {
         return "executions/detail";
     }
 
+    /** The execution as JSON, for pages catching up on what happened before their live channel connected. */
+    @GetMapping(value = "/{id}/state", produces = "application/json")
+    @org.springframework.web.bind.annotation.ResponseBody
+    dev.foresight.executions.Execution state(CurrentWorkspace workspace, @PathVariable UUID id) {
+        return executions.get(workspace, id);
+    }
+
     @PostMapping("/{id}/cancel")
     String cancel(CurrentWorkspace workspace, @PathVariable UUID id) {
         executions.cancel(workspace, id);
