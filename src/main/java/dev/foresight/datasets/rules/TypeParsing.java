@@ -11,9 +11,11 @@ public final class TypeParsing {
         var v = "trim(" + value + ")";
         return switch (type) {
             // DuckDB's own casts are lenient: '1.5' becomes the BIGINT 2, '0x1F' 31, '1_000' 1000 and 'inf' a DOUBLE.
-            // Only plain numbers count, so that a column of amounts is never rounded into integers.
+            // Only plain numbers count, so that a column of amounts is never rounded into integers; "20.0" loses
+            // nothing and stays an integer (a mean, or a spreadsheet export).
             case INTEGER ->
-                "(CASE WHEN regexp_full_match(" + v + ", '[+-]?[0-9]+') THEN TRY_CAST(" + v + " AS BIGINT) END)";
+                "(CASE WHEN regexp_full_match(" + v + ", '[+-]?[0-9]+([.]0*)?') THEN TRY_CAST(" + v
+                        + " AS BIGINT) END)";
             case DECIMAL ->
                 "(CASE WHEN regexp_full_match(" + v
                         + ", '[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?') THEN TRY_CAST(" + v

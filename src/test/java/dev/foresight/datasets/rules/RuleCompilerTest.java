@@ -73,6 +73,12 @@ class RuleCompilerTest {
         assertThat(violations(table, rule(RuleType.TYPE, "at"))).containsExactly(3, 5);
         assertThat(parsed(TypeParsing.parseSql(ColumnType.DECIMAL, "'12.75'"))).isEqualTo("12.75");
         assertThat(parsed(TypeParsing.parseSql(ColumnType.INTEGER, "' +7 '"))).isEqualTo("7");
+        assertThat(parsed(TypeParsing.parseSql(ColumnType.INTEGER, "'20.0'")))
+                .as("integral")
+                .isEqualTo("20");
+        assertThat(parsed(TypeParsing.parseSql(ColumnType.INTEGER, "'20.5'")))
+                .as("never rounded")
+                .isNull();
     }
 
     @Test
