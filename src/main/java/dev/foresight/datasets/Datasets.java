@@ -282,6 +282,14 @@ public class Datasets {
     @Transactional
     public @Nullable UploadAccepted saveRules(CurrentWorkspace workspace, UUID datasetId, List<ValidationRule> rules) {
         var columns = currentColumns(workspace, datasetId);
+        for (int i = 0; i < rules.size(); i++) {
+            var rule = rules.get(i);
+            // JSON may leave out what Java calls required; such a rule would break every later processing run.
+            if (rule == null || rule.type() == null || rule.action() == null) {
+                throw new InvalidRequestException(
+                        "Rule " + (i + 1) + " needs a type and an action (reject, warn or mask).");
+            }
+        }
         if (!columns.isEmpty()) {
             var problems = new RuleCompiler(columns).problems(rules);
             if (!problems.isEmpty()) {

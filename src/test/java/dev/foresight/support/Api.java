@@ -69,6 +69,15 @@ public final class Api {
                 .build());
     }
 
+    /** Posts a multipart form, as an upload from a browser or a script. */
+    public Response post(String path, @Nullable String token, Multipart form) {
+        return send(request(path, token)
+                .timeout(Duration.ofMinutes(2))
+                .header("Content-Type", form.contentType())
+                .POST(form.publisher())
+                .build());
+    }
+
     public Response delete(String path, @Nullable String token) {
         return send(request(path, token).DELETE().build());
     }

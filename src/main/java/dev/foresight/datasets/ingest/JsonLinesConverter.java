@@ -27,7 +27,7 @@ final class JsonLinesConverter {
         this.limits = limits;
     }
 
-    List<SourceProblem> convert(Path source, Path target) throws IOException {
+    List<SourceProblem> convert(Path source, Path target, Path lineMap) throws IOException {
         var keys = new LinkedHashSet<String>();
         try (var reader = Files.newBufferedReader(source, StandardCharsets.UTF_8)) {
             String line;
@@ -46,10 +46,12 @@ final class JsonLinesConverter {
         }
         var problems = new ArrayList<SourceProblem>();
         try (var reader = Files.newBufferedReader(source, StandardCharsets.UTF_8);
-                var writer = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+                var writer = Files.newBufferedWriter(target, StandardCharsets.UTF_8);
+                var lines = new LineMap.Writer(lineMap)) {
             CsvRecords.write(writer, new ArrayList<>(keys));
             String line;
             long number = 0;
+            long record = 0;
             while ((line = reader.readLine()) != null) {
                 number++;
                 if (line.isBlank()) {
@@ -74,6 +76,9 @@ final class JsonLinesConverter {
                                     : value.isValueNode() ? value.asString() : JSON.writeValueAsString(value));
                 }
                 CsvRecords.write(writer, fields);
+                record++;
+                // Every record is one DuckDB line after the header, whatever line breaks its values hold.
+                lines.record(record, record + 1, number);
             }
         }
         if (keys.isEmpty()) {

@@ -12,6 +12,7 @@ import java.util.List;
  * @param format what the upload was
  * @param notes what was done to it, for the quality report (e.g. "decoded from Windows-1252")
  * @param problems records that could not be read while preparing; they count as rejected rows
+ * @param lineMap where each record is in the upload, as {@link LineMap} describes
  */
 public record PreparedSource(
         Path file,
@@ -19,4 +20,5 @@ public record PreparedSource(
         List<String> headers,
         SourceFormat format,
         List<String> notes,
-        List<SourceProblem> problems) {}
+        List<SourceProblem> problems,
+        Path lineMap) {}

@@ -30,6 +30,7 @@ public final class SourcePreparer {
 
     private static final int SAMPLE_BYTES = 64 * 1024;
     private static final char[] DELIMITERS = {',', ';', '\t', '|'};
+    private static final String LINES = "lines.csv";
 
     private final IngestLimits limits;
 
@@ -58,26 +59,36 @@ public final class SourcePreparer {
             }
             if (isZip(head)) {
                 var csv = workDir.resolve("sheet.csv");
-                var sheetName = new XlsxConverter(limits).convert(file, csv, sheet);
+                var lines = workDir.resolve(LINES);
+                var sheetName = new XlsxConverter(limits).convert(file, csv, lines, sheet);
                 notes.add("read from the Excel sheet '" + sheetName + "'");
-                return delimited(csv, ',', SourceFormat.XLSX, notes, List.of());
+                return delimited(csv, ',', SourceFormat.XLSX, notes, List.of(), lines);
             }
             file = toUtf8(file, head, workDir.resolve("utf8.txt"), notes);
             if (looksLikeJsonLines(file)) {
                 var csv = workDir.resolve("records.csv");
-                var problems = new JsonLinesConverter(limits).convert(file, csv);
+                var lines = workDir.resolve(LINES);
+                var problems = new JsonLinesConverter(limits).convert(file, csv, lines);
                 notes.add("converted from JSON Lines");
-                return delimited(csv, ',', SourceFormat.JSON_LINES, notes, problems);
+                return delimited(csv, ',', SourceFormat.JSON_LINES, notes, problems, lines);
             }
             var delimiter = name.endsWith(".tsv") || name.endsWith(".tab") ? '\t' : sniffDelimiter(file);
-            return delimited(file, delimiter, SourceFormat.CSV, notes, List.of());
+            var lines = workDir.resolve(LINES);
+            var prepared = delimited(file, delimiter, SourceFormat.CSV, notes, List.of(), lines);
+            LineMap.scan(file, delimiter, prepared.headers().size(), lines);
+            return prepared;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     private PreparedSource delimited(
-            Path file, char delimiter, SourceFormat format, List<String> notes, List<SourceProblem> problems)
+            Path file,
+            char delimiter,
+            SourceFormat format,
+            List<String> notes,
+            List<SourceProblem> problems,
+            Path lines)
             throws IOException {
         List<String> headers;
         boolean hasRows;
@@ -87,7 +98,8 @@ public final class SourcePreparer {
                 throw new RejectedSourceException("The file is empty.");
             }
             headers = header;
-            hasRows = readRecord(reader, delimiter) != null;
+            // Only whether anything follows: a broken row is DuckDB's to reject with its line, not a reason here.
+            hasRows = hasContent(reader);
         }
         if (headers.size() == 1 && headers.getFirst().isBlank()) {
             throw new RejectedSourceException("The first line is blank; it must name the columns.");
@@ -96,7 +108,17 @@ public final class SourcePreparer {
         if (!hasRows && problems.isEmpty()) {
             throw new RejectedSourceException("The file has a header but no rows.");
         }
-        return new PreparedSource(file, delimiter, headers, format, List.copyOf(notes), List.copyOf(problems));
+        return new PreparedSource(file, delimiter, headers, format, List.copyOf(notes), List.copyOf(problems), lines);
+    }
+
+    private static boolean hasContent(BufferedReader reader) throws IOException {
+        int c;
+        while ((c = reader.read()) != -1) {
+            if (!Character.isWhitespace(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void checkHeaders(List<String> headers) {
@@ -268,10 +290,23 @@ public final class SourcePreparer {
         }
     }
 
+    /**
+     * Whether the bytes hold at least one complete UTF-8 multi-byte character: a lead byte followed by all the
+     * continuation bytes it announces. Windows-1252 text often has a letter such as é (E9) before a curly quote (92),
+     * which starts a UTF-8 sequence but never completes one.
+     */
     private static boolean hasMultiByteUtf8(byte[] bytes, int length) {
-        for (int i = 0; i + 1 < length; i++) {
+        for (int i = 0; i < length; i++) {
             int b = bytes[i] & 0xFF;
-            if (b >= 0xC2 && b <= 0xF4 && (bytes[i + 1] & 0xC0) == 0x80) {
+            int continuation = b >= 0xC2 && b <= 0xDF ? 1 : b >= 0xE0 && b <= 0xEF ? 2 : b >= 0xF0 && b <= 0xF4 ? 3 : 0;
+            if (continuation == 0 || i + continuation >= length) {
+                continue;
+            }
+            boolean complete = true;
+            for (int k = 1; k <= continuation; k++) {
+                complete &= (bytes[i + k] & 0xC0) == 0x80;
+            }
+            if (complete) {
                 return true;
             }
         }

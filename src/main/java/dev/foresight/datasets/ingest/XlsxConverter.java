@@ -32,11 +32,12 @@ final class XlsxConverter {
     }
 
     /** Converts the named sheet, or the first one, and returns the sheet's name. */
-    String convert(Path workbook, Path target, @Nullable String sheet) throws IOException {
+    String convert(Path workbook, Path target, Path lineMap, @Nullable String sheet) throws IOException {
         ZipSecureFile.setMinInflateRatio(1.0 / limits.maxCompressionRatio());
         ZipSecureFile.setMaxEntrySize(limits.maxUncompressedBytes());
         try (var pkg = OPCPackage.open(workbook.toFile(), PackageAccess.READ);
-                Writer writer = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+                Writer writer = Files.newBufferedWriter(target, StandardCharsets.UTF_8);
+                var lines = new LineMap.Writer(lineMap)) {
             var reader = new XSSFReader(pkg);
             var strings = new ReadOnlySharedStringsTable(pkg);
             var styles = reader.getStylesTable();
@@ -47,7 +48,7 @@ final class XlsxConverter {
                     var name = sheets.getSheetName();
                     names.add(name);
                     if (sheet == null || sheet.isBlank() || sheet.equals(name)) {
-                        var rows = new RowWriter(writer, limits.maxColumns());
+                        var rows = new RowWriter(writer, lines, limits.maxColumns());
                         var parser = XMLHelper.newXMLReader();
                         parser.setContentHandler(new XSSFSheetXMLHandler(styles, strings, rows, false));
                         parser.parse(new InputSource(stream));
@@ -75,14 +76,18 @@ final class XlsxConverter {
     private static final class RowWriter implements XSSFSheetXMLHandler.SheetContentsHandler {
 
         private final Writer writer;
+        private final LineMap.Writer lines;
         private final int maxColumns;
-        private final List<String> row = new ArrayList<>();
+        private long record = -1;
+        private final List<@Nullable String> row = new ArrayList<>();
+        private int width = -1;
 
         @Nullable
         RejectedSourceException failure;
 
-        RowWriter(Writer writer, int maxColumns) {
+        RowWriter(Writer writer, LineMap.Writer lines, int maxColumns) {
             this.writer = writer;
+            this.lines = lines;
             this.maxColumns = maxColumns;
         }
 
@@ -95,7 +100,18 @@ final class XlsxConverter {
         public void endRow(int rowNum) {
             try {
                 if (!row.isEmpty() && failure == null) {
+                    // A sheet stores no cell for an empty one at the end of a row; the record still needs them all.
+                    if (width < 0) {
+                        width = row.size();
+                    }
+                    while (row.size() < width) {
+                        row.add(null);
+                    }
                     CsvRecords.write(writer, row);
+                    // The header is record 0; the sheet's row number is the line a person looks for.
+                    if (++record > 0) {
+                        lines.record(record, record + 1, rowNum + 1L);
+                    }
                 }
             } catch (IOException e) {
                 failure = new RejectedSourceException("Could not write the converted sheet: " + e.getMessage(), e);

@@ -100,6 +100,17 @@ public class DatasetStore {
                 .update();
     }
 
+    /** Fails the version of an execution that ended without finishing it; false when there was none left. */
+    public boolean failUnfinished(UUID executionId, String error) {
+        return jdbc.sql(
+                                """
+                                update dataset_versions set status = 'FAILED', error = ?, finished_at = ?
+                                where execution_id = ? and status in ('QUEUED', 'PROCESSING')""")
+                        .params(error.length() > 4000 ? error.substring(0, 4000) : error, now(), executionId)
+                        .update()
+                > 0;
+    }
+
     public void markSucceeded(
             UUID versionId, long rowCount, List<DatasetColumn> columns, QualityReport quality, long parquetBytes) {
         jdbc.sql(

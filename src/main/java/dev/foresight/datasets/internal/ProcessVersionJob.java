@@ -3,7 +3,9 @@ package dev.foresight.datasets.internal;
 import dev.foresight.audit.AuditLog;
 import dev.foresight.audit.AuditRecord;
 import dev.foresight.datasets.DatasetVersionPublished;
+import dev.foresight.datasets.VersionStatus;
 import dev.foresight.datasets.ingest.RejectedSourceException;
+import dev.foresight.executions.ExecutionCancelledException;
 import dev.foresight.executions.Executions;
 import java.util.Map;
 import java.util.UUID;
@@ -57,6 +59,10 @@ public class ProcessVersionJob implements JobRequestHandler<ProcessVersionJob.Re
         executions.run(request.executionId(), progress -> {
             var version = store.versionRef(request.versionId())
                     .orElseThrow(() -> new IllegalStateException("Version " + request.versionId() + " is gone"));
+            if (version.status() == VersionStatus.SUCCEEDED) {
+                // Published before a crash cut the execution short: running again would rewrite live Parquet.
+                return;
+            }
             store.markProcessing(version.id());
             try {
                 var outcome = processor.process(
@@ -88,6 +94,9 @@ public class ProcessVersionJob implements JobRequestHandler<ProcessVersionJob.Re
                                     "rows", outcome.rowCount(),
                                     "rejected", outcome.quality().rowsRejected())));
                 });
+            } catch (ExecutionCancelledException cancelled) {
+                store.markFailed(version.id(), "Cancelled before processing finished.");
+                throw cancelled;
             } catch (RejectedSourceException | VersionProcessor.ProcessingException rejected) {
                 store.markFailed(version.id(), rejected.getMessage());
                 throw rejected;

@@ -25,6 +25,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -105,6 +106,8 @@ public class VersionProcessor {
                     statement.execute("DROP TABLE IF EXISTS rej_" + suffix);
                     statement.execute("DROP TABLE IF EXISTS scan_" + suffix);
                     statement.execute("DROP TABLE IF EXISTS lines_" + suffix);
+                    statement.execute("DROP TABLE IF EXISTS map_" + suffix);
+                    statement.execute("DROP TABLE IF EXISTS bad_" + suffix);
                 }
             }
         });
@@ -151,12 +154,15 @@ public class VersionProcessor {
                         + ", store_rejects = true, rejects_table = " + Sql.literal(rejects) + ", rejects_scan = "
                         + Sql.literal("scan_" + suffix) + ")");
         long parsed = count(connection, "SELECT count(*) FROM " + raw);
-        var malformed = malformed(connection, rejects, source);
-        // Good record k sits after malformed line j when k > line_j - j - 1: that turns record numbers into lines.
-        execute(
-                connection,
-                "CREATE TEMP TABLE lines_" + suffix + " AS SELECT line - row_number() OVER (ORDER BY line) - 1 AS after"
-                        + " FROM " + rejects);
+        locateMalformed(connection, suffix, source);
+        var malformed = malformed(connection, suffix);
+        if (parsed == 0) {
+            throw new ProcessingException("No row of the file could be read"
+                    + (malformed.isEmpty()
+                            ? "."
+                            : ": line " + malformed.getFirst().line() + ": "
+                                    + malformed.getFirst().value()));
+        }
         progress.update(35, "Parsed " + parsed + " rows");
 
         var notes = new ArrayList<>(source.notes());
@@ -174,7 +180,7 @@ public class VersionProcessor {
 
         writeParquet(connection, checked, columns, compiled, reject, parquet);
         progress.update(80, "Stored the accepted rows as Parquet");
-        writeRejected(connection, checked, rejects, source, compiled, reject, rejectedCsv);
+        writeRejected(connection, checked, source, compiled, reject, rejectedCsv);
 
         var totals = totals(connection, checked, columns, compiled, reject, warn);
         long rejectedRows = totals[0];
@@ -198,7 +204,8 @@ public class VersionProcessor {
             columnQuality.add(new ColumnQuality(
                     columns.get(i).name(), Math.round(completeness * 10000) / 100.0, totals[base + 2 * i + 1]));
         }
-        var samples = samples(connection, checked, compiled, malformed, source);
+        var sums = java.util.Arrays.copyOfRange(totals, 2, 2 + compiled.size());
+        var samples = samples(connection, checked, compiled, sums, malformed, source);
         var quality = new QualityReport(
                 read,
                 accepted,
@@ -430,7 +437,6 @@ public class VersionProcessor {
     private void writeRejected(
             Connection connection,
             String checked,
-            String rejects,
             PreparedSource source,
             List<CompiledRule> compiled,
             String reject,
@@ -447,7 +453,8 @@ public class VersionProcessor {
         var nulls = new ArrayList<String>();
         for (int i = 0; i < source.headers().size(); i++) {
             var header = source.headers().get(i).strip();
-            cells.add(safeCell(masked(RuleCompiler.raw(i), header, compiled)) + " AS " + Sql.identifier(header));
+            cells.add(safeCell(reported(masked(RuleCompiler.raw(i), header, compiled), header)) + " AS "
+                    + Sql.identifier(header));
             nulls.add("NULL");
         }
         // A malformed line is kept whole, with every kind of PHI masked in it.
@@ -461,33 +468,81 @@ public class VersionProcessor {
                 + " FROM " + checked + " WHERE " + reject
                 + " UNION ALL SELECT line, error_message, " + safeCell(malformedLine)
                 + (nulls.size() > 1 ? ", " + String.join(", ", nulls.subList(1, nulls.size())) : "")
-                + " FROM " + rejects + " ORDER BY line) TO "
+                + " FROM bad_" + checked.substring("checked_".length()) + " ORDER BY line) TO "
                 + Sql.literal(target.toAbsolutePath().toString())
                 + " (HEADER, DELIMITER ',')";
         execute(connection, sql);
     }
 
-    /** The file line of a parsed record: its number, plus the header, plus the malformed lines before it. */
-    private static String lineOf(String checked) {
-        var suffix = checked.substring("checked_".length());
-        return "(" + checked + ".__row + 1 + (SELECT count(*) FROM lines_" + suffix + " WHERE after < " + checked
-                + ".__row))";
+    /**
+     * Loads the source's line map and places DuckDB's malformed records: {@code bad_} holds each one's record number
+     * and the upload's line, {@code lines_} how many parsed rows come before each, to place the parsed rows in turn.
+     */
+    private static void locateMalformed(Connection connection, String suffix, PreparedSource source)
+            throws SQLException {
+        var map = "map_" + suffix;
+        execute(
+                connection,
+                "CREATE TEMP TABLE " + map + " AS SELECT * FROM read_csv("
+                        + Sql.literal(source.lineMap().toAbsolutePath().toString())
+                        + ", header = true, auto_detect = false, delim = ',', columns = {'record': 'BIGINT',"
+                        + " 'duckdb_line': 'BIGINT', 'line': 'BIGINT'})");
+        // DuckDB may report one record more than once; it is one rejected row.
+        execute(
+                connection,
+                "CREATE TEMP TABLE bad_" + suffix + " AS SELECT r.line + coalesce((SELECT arg_max(m.record -"
+                        + " m.duckdb_line, m.duckdb_line) FROM " + map + " m WHERE m.duckdb_line <= r.line), -1)"
+                        + " AS record, r.line + coalesce((SELECT arg_max(m.line - m.duckdb_line, m.duckdb_line) FROM "
+                        + map + " m WHERE m.duckdb_line <= r.line), 0) AS line, r.error_message, r.csv_line"
+                        + " FROM (SELECT DISTINCT ON (line) line, error_message, csv_line FROM rej_" + suffix
+                        + " ORDER BY line) r");
+        // Malformed record j (in order) comes after record_j - j parsed rows.
+        execute(
+                connection,
+                "CREATE TEMP TABLE lines_" + suffix + " AS SELECT record - row_number() OVER (ORDER BY record) AS after"
+                        + " FROM bad_" + suffix);
     }
 
+    /**
+     * The upload's line of a parsed row: its record number (its row number plus the malformed records before it),
+     * placed by the line map.
+     */
+    private static String lineOf(String checked) {
+        var suffix = checked.substring("checked_".length());
+        var record = "(" + checked + ".__row + (SELECT count(*) FROM lines_" + suffix + " WHERE after < " + checked
+                + ".__row))";
+        return "(" + record + " + coalesce((SELECT arg_max(m.line - m.record, m.record) FROM map_" + suffix
+                + " m WHERE m.record <= " + record + "), 1))";
+    }
+
+    /**
+     * A value as reports show it (samples, rejected rows): whatever any detector finds is masked, and the whole value
+     * when the column's name marks it, as a date of birth or a record number.
+     */
+    private static String reported(String value, String column) {
+        if (Arrays.stream(PhiDetector.values()).anyMatch(d -> d.columnNameMatches(column))) {
+            return "CASE WHEN nullif(trim(" + value + "), '') IS NULL THEN " + value + " ELSE '***' END";
+        }
+        return "fs_mask_phi(" + value + ")";
+    }
+
+    /**
+     * One regular expression per cell. The equivalent {@code left(v, 1) IN ('=', '+', …, chr(9), chr(13))} made DuckDB
+     * run out of its memory planning a rejected-rows export of 400 columns, and crash the JVM at 1,000.
+     */
     private static String safeCell(String value) {
-        return "CASE WHEN left(" + value + ", 1) IN ('=', '+', '-', '@', chr(9), chr(13)) THEN '''' || " + value
-                + " ELSE " + value + " END";
+        return "CASE WHEN regexp_matches(" + value + ", '^[=+@\\t\\r-]') THEN '''' || " + value + " ELSE " + value
+                + " END";
     }
 
     private static String describe(CompiledRule rule) {
         return rule.rule().label() + (rule.column() == null ? "" : " on " + rule.column());
     }
 
-    private List<Violation> malformed(Connection connection, String rejects, PreparedSource source)
-            throws SQLException {
+    private static List<Violation> malformed(Connection connection, String suffix) throws SQLException {
         var found = new ArrayList<Violation>();
         try (var statement = connection.createStatement();
-                var rs = statement.executeQuery("SELECT line, error_message FROM " + rejects + " ORDER BY line")) {
+                var rs = statement.executeQuery("SELECT line, error_message FROM bad_" + suffix + " ORDER BY record")) {
             while (rs.next()) {
                 found.add(new Violation(rs.getLong(1), null, "parse", firstLine(rs.getString(2))));
             }
@@ -499,6 +554,7 @@ public class VersionProcessor {
             Connection connection,
             String checked,
             List<CompiledRule> compiled,
+            long[] violations,
             List<Violation> malformed,
             PreparedSource source)
             throws SQLException {
@@ -508,10 +564,16 @@ public class VersionProcessor {
                 .limit(limit)
                 .forEach(p -> samples.add(new Violation(p.line(), null, "parse", p.reason())));
         malformed.stream().limit(Math.max(0, limit - samples.size())).forEach(samples::add);
-        int perRule = compiled.isEmpty() ? 0 : Math.max(1, (limit - samples.size()) / compiled.size());
+        // Only rules that found something are asked for examples: a query per rule is slow on a thousand columns.
+        long violated = Arrays.stream(violations).filter(v -> v > 0).count();
+        int perRule = violated == 0 ? 0 : (int) Math.max(1, (limit - samples.size()) / violated);
         for (int i = 0; i < compiled.size() && samples.size() < limit; i++) {
+            if (violations[i] == 0) {
+                continue;
+            }
             var rule = compiled.get(i);
-            var value = rule.maskSql() != null ? rule.maskSql() : rawOf(rule, source);
+            var raw = rawOf(rule, source);
+            var value = raw == null ? null : reported(masked(raw, rule.column(), compiled), rule.column());
             var sql = "SELECT " + lineOf(checked) + ", " + (value == null ? "NULL" : value) + " FROM " + checked
                     + " WHERE __v" + i + " ORDER BY __row LIMIT " + Math.min(perRule, limit - samples.size());
             try (var statement = connection.createStatement();

@@ -15,7 +15,9 @@ public enum PhiDetector {
     SSN(
             "len(list_filter(regexp_extract_all(%1$s, '\\b[0-8][0-9]{2}-[0-9]{2}-[0-9]{4}\\b'), lambda s: "
                     + "substr(s, 1, 3) NOT IN ('000', '666') AND substr(s, 5, 2) <> '00' AND substr(s, 8, 4) <> '0000')) > 0",
-            "regexp_replace(%1$s, '\\b[0-9]{3}-[0-9]{2}-[0-9]{4}\\b', '***-**-****', 'g')"),
+            // The mask spells the same exclusions out (RE2 has no look-ahead), so it hides exactly what is found.
+            "regexp_replace(%1$s, '\\b(00[1-9]|0[1-9][0-9]|[1-5][0-9]{2}|6[0-57-9][0-9]|66[0-57-9]|[78][0-9]{2})-"
+                    + "(0[1-9]|[1-9][0-9])-(000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3})\\b', '***-**-****', 'g')"),
     EMAIL(
             "regexp_matches(%1$s, '[A-Za-z0-9._%%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}')",
             "regexp_replace(%1$s, '[A-Za-z0-9._%%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}', '***@***', 'g')"),

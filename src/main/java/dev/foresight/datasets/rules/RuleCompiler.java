@@ -3,6 +3,7 @@ package dev.foresight.datasets.rules;
 import dev.foresight.datasets.ColumnType;
 import dev.foresight.datasets.DatasetColumn;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -34,12 +35,21 @@ public final class RuleCompiler {
         return "c" + position;
     }
 
-    /** Foresight's rules for a new dataset: each typed column must parse; PHI in text columns is masked. */
+    /**
+     * Foresight's rules for a new dataset: each typed column must parse; PHI in text columns is masked, and so are the
+     * values of a typed column whose name alone marks them, such as a date of birth or a record number.
+     */
     public static List<ValidationRule> defaults(List<DatasetColumn> columns) {
         var rules = new ArrayList<ValidationRule>();
         for (var column : columns) {
             if (column.type() != ColumnType.TEXT) {
                 rules.add(ValidationRule.of(RuleType.TYPE, column.name(), RuleAction.REJECT));
+                var named = Arrays.stream(PhiDetector.values())
+                        .filter(d -> d.columnNameMatches(column.name()))
+                        .toList();
+                if (!named.isEmpty()) {
+                    rules.add(ValidationRule.phi(column.name(), named));
+                }
             } else {
                 rules.add(ValidationRule.phi(column.name(), List.of(PhiDetector.values())));
             }

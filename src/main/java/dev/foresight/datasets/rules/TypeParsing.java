@@ -10,8 +10,16 @@ public final class TypeParsing {
     public static String parseSql(ColumnType type, String value) {
         var v = "trim(" + value + ")";
         return switch (type) {
-            case INTEGER -> "TRY_CAST(" + v + " AS BIGINT)";
-            case DECIMAL -> "TRY_CAST(" + v + " AS DOUBLE)";
+            // DuckDB's own casts are lenient: '1.5' becomes the BIGINT 2, '0x1F' 31, '1_000' 1000 and 'inf' a DOUBLE.
+            // Only plain numbers count, so that a column of amounts is never rounded into integers; "20.0" loses
+            // nothing and stays an integer (a mean, or a spreadsheet export).
+            case INTEGER ->
+                "(CASE WHEN regexp_full_match(" + v + ", '[+-]?[0-9]+([.]0*)?') THEN TRY_CAST(" + v
+                        + " AS BIGINT) END)";
+            case DECIMAL ->
+                "(CASE WHEN regexp_full_match(" + v
+                        + ", '[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?') THEN TRY_CAST(" + v
+                        + " AS DOUBLE) END)";
             case BOOLEAN ->
                 "(CASE WHEN lower(" + v + ") IN ('true', 't', 'yes', 'y') THEN TRUE WHEN lower(" + v
                         + ") IN ('false', 'f', 'no', 'n') THEN FALSE END)";
