@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -67,15 +66,8 @@ class DatasetUploadLimitTests {
         assertThat(small.status()).as(small.body()).isEqualTo(202);
     }
 
-    /**
-     * Fails today: the 413 arrives with an empty body. Spring parses the multipart body before any handler is chosen,
-     * so no controller advice applies; the error dispatch to /error parses the same body again, fails again, and the
-     * response is committed bare. Setting {@code spring.servlet.multipart.resolve-lazily: true} in application.yml
-     * (outside the datasets module) moves the parsing into argument resolution, where ApiProblemHandler answers with
-     * the problem detail; with that property this test passes.
-     */
+    /** Uploads are parsed lazily (application.yml), so the size error reaches the API's problem handler. */
     @Test
-    @Disabled("Needs spring.servlet.multipart.resolve-lazily=true in application.yml; see the comment")
     void anUploadAboveTheLimitIsAProblemDetail() {
         var problem = assertProblem(api.post(BASE, manager, Multipart.file("big.csv", big())), 413);
 

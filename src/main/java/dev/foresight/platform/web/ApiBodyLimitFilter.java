@@ -118,7 +118,13 @@ class ApiBodyLimitFilter extends OncePerRequestFilter {
 
                 @Override
                 public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("The body has been read already");
+                    // The body is already in memory: all of it is available at once.
+                    try {
+                        listener.onDataAvailable();
+                        listener.onAllDataRead();
+                    } catch (java.io.IOException e) {
+                        listener.onError(e);
+                    }
                 }
             };
         }
