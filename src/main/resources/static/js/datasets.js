@@ -37,6 +37,7 @@ document.addEventListener("DOMContentLoaded", () => {
     const data = new FormData();
     data.append("file", file);
     data.append("name", document.getElementById("upload-name").value);
+    data.append("sheet", document.getElementById("upload-sheet").value);
     const request = new XMLHttpRequest();
     request.open("POST", form.dataset.uploadUrl);
     if (csrfToken && csrfHeader) {

@@ -73,6 +73,7 @@ public class Datasets {
             @Nullable String name,
             @Nullable String description,
             String fileName,
+            @Nullable String sheet,
             InputStream content) {
         var datasetId = UUID.randomUUID();
         var datasetName = name == null || name.isBlank() ? baseName(fileName) : name.strip();
@@ -84,14 +85,15 @@ public class Datasets {
         audit.record(AuditRecord.of(workspace.id(), workspace.actor(), "dataset.created")
                 .entity("dataset", datasetId)
                 .details(Map.of("name", datasetName)));
-        return addVersion(workspace, datasetId, UUID.randomUUID(), "UPLOAD", fileName, content);
+        return addVersion(workspace, datasetId, UUID.randomUUID(), "UPLOAD", fileName, sheet, content);
     }
 
     /** Stores an upload as a new version of an existing dataset and queues its processing. */
     @Transactional
-    public UploadAccepted upload(CurrentWorkspace workspace, UUID datasetId, String fileName, InputStream content) {
+    public UploadAccepted upload(
+            CurrentWorkspace workspace, UUID datasetId, String fileName, @Nullable String sheet, InputStream content) {
         get(workspace, datasetId);
-        return addVersion(workspace, datasetId, UUID.randomUUID(), "UPLOAD", fileName, content);
+        return addVersion(workspace, datasetId, UUID.randomUUID(), "UPLOAD", fileName, sheet, content);
     }
 
     /**
@@ -147,7 +149,7 @@ public class Datasets {
     public UploadAccepted addCleanedVersion(
             CurrentWorkspace workspace, UUID datasetId, java.nio.file.Path cleaned, Map<String, Object> summary) {
         try (var in = Files.newInputStream(cleaned)) {
-            var accepted = addVersion(workspace, datasetId, UUID.randomUUID(), "CLEANING", "cleaned.csv", in);
+            var accepted = addVersion(workspace, datasetId, UUID.randomUUID(), "CLEANING", "cleaned.csv", null, in);
             store.setSummary(accepted.versionId(), summary);
             audit.record(AuditRecord.of(workspace.id(), workspace.actor(), "dataset.cleaned")
                     .entity("dataset-version", accepted.versionId())
@@ -188,7 +190,7 @@ public class Datasets {
                         ndjson,
                         combined);
                 try (var in = Files.newInputStream(combined)) {
-                    addVersion(workspace, datasetId, versionId, "PUSH", "pushed-records.csv", in);
+                    addVersion(workspace, datasetId, versionId, "PUSH", "pushed-records.csv", null, in);
                 }
             } finally {
                 try (var paths = Files.walk(work)) {
@@ -212,6 +214,7 @@ public class Datasets {
             UUID versionId,
             String origin,
             String fileName,
+            @Nullable String sheet,
             InputStream content) {
         long bytes;
         try {
@@ -219,7 +222,12 @@ public class Datasets {
         } catch (IOException e) {
             throw new InvalidRequestException("The upload did not arrive whole: " + e.getMessage());
         }
-        store.insertVersion(versionId, datasetId, workspace.id(), origin, safeName(fileName), bytes, workspace.actor());
+        var sheetName = sheet == null || sheet.isBlank() ? null : sheet.strip();
+        if (sheetName != null && sheetName.length() > 200) {
+            throw new InvalidRequestException("A sheet name has at most 200 characters.");
+        }
+        store.insertVersion(
+                versionId, datasetId, workspace.id(), origin, safeName(fileName), bytes, sheetName, workspace.actor());
         var executionId = executions.submit(
                 workspace,
                 ProcessVersionJob.EXECUTION_TYPE,
@@ -370,6 +378,9 @@ public class Datasets {
                     UUID.randomUUID(),
                     "REPROCESS",
                     current.sourceName() == null ? "upload" : current.sourceName(),
+                    store.versionRef(current.id())
+                            .map(DatasetStore.VersionRef::sheet)
+                            .orElse(null),
                     source);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -567,6 +567,50 @@ class DatasetApiTests {
         assertThat(xlsxQuality.get("rowsAccepted").asLong()).isEqualTo(196);
     }
 
+    @Test
+    void aChosenSheetOfAWorkbookIsRead() throws IOException {
+        var out = new ByteArrayOutputStream();
+        try (var wb = new XSSFWorkbook()) {
+            var summary = wb.createSheet("Summary").createRow(0);
+            summary.createCell(0).setCellValue("note");
+            wb.getSheet("Summary").createRow(1).createCell(0).setCellValue("totals only");
+            var orders = wb.createSheet("Orders");
+            var header = orders.createRow(0);
+            header.createCell(0).setCellValue("order_id");
+            header.createCell(1).setCellValue("amount");
+            for (int r = 1; r <= 3; r++) {
+                var row = orders.createRow(r);
+                row.createCell(0).setCellValue("O" + r);
+                row.createCell(1).setCellValue(r * 10);
+            }
+            wb.write(out);
+        }
+        var chosen = api.post(
+                BASE,
+                manager,
+                Multipart.file("book.xlsx", out.toByteArray())
+                        .field("name", "Orders sheet")
+                        .field("sheet", "Orders"));
+        assertThat(chosen.status()).as(chosen.body()).isEqualTo(202);
+        var datasetId = chosen.json().get("datasetId").asString();
+        var processed = awaitProcessed(datasetId, chosen.json().get("versionId").asString());
+        assertThat(processed.get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(processed.get("rowCount").asLong()).isEqualTo(3);
+        var rows = api.get(rowsPath(datasetId) + "?sort=order_id", manager).json();
+        assertThat(rows.get("columns").get(0).asString()).isEqualTo("order_id");
+
+        var missing = api.post(
+                BASE + "/" + datasetId + "/versions",
+                manager,
+                Multipart.file("book.xlsx", out.toByteArray()).field("sheet", "Invoices"));
+        assertThat(missing.status()).as(missing.body()).isEqualTo(202);
+        var failed = awaitProcessed(datasetId, missing.json().get("versionId").asString());
+        assertThat(failed.get("status").asString()).isEqualTo("FAILED");
+        assertThat(failed.get("error").asString())
+                .contains("no sheet named 'Invoices'")
+                .contains("Orders");
+    }
+
     // --- bad input -------------------------------------------------------------------------------------------------
 
     @Test

@@ -201,7 +201,8 @@ class DatasetRecoveryTests {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        store.insertVersion(version, dataset.datasetId(), claimsId, "UPLOAD", "second.csv", bytes.length, "manager");
+        store.insertVersion(
+                version, dataset.datasetId(), claimsId, "UPLOAD", "second.csv", bytes.length, null, "manager");
     }
 
     private Crashed uploadAndWait(String name, String content) {

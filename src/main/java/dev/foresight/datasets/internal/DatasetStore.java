@@ -62,6 +62,7 @@ public class DatasetStore {
             String origin,
             @Nullable String sourceName,
             long sourceBytes,
+            @Nullable String sheet,
             String createdBy) {
         int number = jdbc.sql("select coalesce(max(number), 0) + 1 from dataset_versions where dataset_id = ?")
                 .param(datasetId)
@@ -70,9 +71,9 @@ public class DatasetStore {
         jdbc.sql(
                         """
                         insert into dataset_versions (id, dataset_id, workspace_id, number, origin, status, source_name,
-                            source_bytes, created_by, created_at)
-                        values (?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?)""")
-                .params(id, datasetId, workspaceId, number, origin, sourceName, sourceBytes, createdBy, now())
+                            source_bytes, sheet, created_by, created_at)
+                        values (?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?, ?)""")
+                .params(id, datasetId, workspaceId, number, origin, sourceName, sourceBytes, sheet, createdBy, now())
                 .update();
     }
 
@@ -193,7 +194,7 @@ public class DatasetStore {
         return jdbc.sql(
                         """
                         select v.id, v.dataset_id, v.workspace_id, d.workspace_slug, v.source_name, v.status, v.origin,
-                            v.created_by
+                            v.created_by, v.sheet
                         from dataset_versions v join datasets d on d.id = v.dataset_id where v.id = ?""")
                 .param(versionId)
                 .query((rs, n) -> new VersionRef(
@@ -204,7 +205,8 @@ public class DatasetStore {
                         rs.getString("source_name"),
                         VersionStatus.valueOf(rs.getString("status")),
                         rs.getString("origin"),
-                        rs.getString("created_by")))
+                        rs.getString("created_by"),
+                        rs.getString("sheet")))
                 .optional();
     }
 
@@ -216,7 +218,8 @@ public class DatasetStore {
             @Nullable String sourceName,
             VersionStatus status,
             String origin,
-            String createdBy) {}
+            String createdBy,
+            @Nullable String sheet) {}
 
     public Optional<QualityReport> quality(long workspaceId, UUID datasetId, UUID versionId) {
         return jdbc.sql(

@@ -75,7 +75,7 @@ class DemoDatasets {
                 generator.write(out);
             }
             try (var in = Files.newInputStream(temp)) {
-                datasets.create(workspace, name, description, file, in);
+                datasets.create(workspace, name, description, file, null, in);
             }
             log.info("Demo: uploaded {} to workspace {}", file, workspace.slug());
         } finally {

@@ -70,6 +70,7 @@ public class ProcessVersionJob implements JobRequestHandler<ProcessVersionJob.Re
                         version.datasetId(),
                         version.id(),
                         version.sourceName() == null ? "upload" : version.sourceName(),
+                        version.sheet(),
                         store.rules(version.datasetId()).orElse(null),
                         store.roles(version.datasetId()),
                         progress);

@@ -76,6 +76,7 @@ public class VersionProcessor {
             UUID datasetId,
             UUID versionId,
             String sourceName,
+            @Nullable String sheet,
             @Nullable List<ValidationRule> savedRules,
             Map<String, String> savedRoles,
             Progress progress)
@@ -91,7 +92,7 @@ public class VersionProcessor {
                         files.source(workspaceId, datasetId, versionId),
                         sourceName,
                         files.workDir(workspaceId, datasetId, versionId),
-                        null);
+                        sheet);
         progress.update(10, "Read the header: " + prepared.headers().size() + " columns");
         var parquet = files.parquet(workspaceId, datasetId, versionId);
         var rejected = files.rejected(workspaceId, datasetId, versionId);

@@ -56,13 +56,14 @@ class DatasetPageController {
             CurrentWorkspace workspace,
             @RequestParam("file") MultipartFile file,
             @RequestParam(required = false) @Nullable String name,
-            @RequestParam(required = false) @Nullable UUID datasetId)
+            @RequestParam(required = false) @Nullable UUID datasetId,
+            @RequestParam(required = false) @Nullable String sheet)
             throws IOException {
         var fileName = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
         try (var content = file.getInputStream()) {
             return datasetId == null
-                    ? datasets.create(workspace, name, null, fileName, content)
-                    : datasets.upload(workspace, datasetId, fileName, content);
+                    ? datasets.create(workspace, name, null, fileName, sheet, content)
+                    : datasets.upload(workspace, datasetId, fileName, sheet, content);
         }
     }
 

@@ -58,21 +58,26 @@ class DatasetRestController {
             CurrentWorkspace workspace,
             @RequestParam("file") MultipartFile file,
             @RequestParam(required = false) @Nullable String name,
-            @RequestParam(required = false) @Nullable String description)
+            @RequestParam(required = false) @Nullable String description,
+            @RequestParam(required = false) @Nullable String sheet)
             throws IOException {
         try (var content = file.getInputStream()) {
             return ResponseEntity.accepted()
-                    .body(datasets.create(workspace, name, description, fileName(file), content));
+                    .body(datasets.create(workspace, name, description, fileName(file), sheet, content));
         }
     }
 
     @Operation(summary = "Uploads a file as a new version of a dataset; answers 202 while it is processed")
     @PostMapping(value = "/{datasetId}/versions", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<UploadAccepted> upload(
-            CurrentWorkspace workspace, @PathVariable UUID datasetId, @RequestParam("file") MultipartFile file)
+            CurrentWorkspace workspace,
+            @PathVariable UUID datasetId,
+            @RequestParam("file") MultipartFile file,
+            @RequestParam(required = false) @Nullable String sheet)
             throws IOException {
         try (var content = file.getInputStream()) {
-            return ResponseEntity.accepted().body(datasets.upload(workspace, datasetId, fileName(file), content));
+            return ResponseEntity.accepted()
+                    .body(datasets.upload(workspace, datasetId, fileName(file), sheet, content));
         }
     }
 

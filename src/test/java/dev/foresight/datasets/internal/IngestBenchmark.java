@@ -73,6 +73,7 @@ public final class IngestBenchmark {
                     versionId,
                     "claims.csv",
                     null,
+                    null,
                     java.util.Map.of(),
                     (percent, message) -> System.out.printf(
                             Locale.ROOT, "  %5.2fs %3d%% %s%n", (System.nanoTime() - start) / 1e9, percent, message));
