@@ -6,8 +6,10 @@ import dev.foresight.datasets.internal.CleanDatasetJob;
 import dev.foresight.datasets.internal.Cleaning;
 import dev.foresight.datasets.internal.DatasetQueries;
 import dev.foresight.datasets.internal.DatasetStore;
+import dev.foresight.datasets.internal.DuckDbEngine;
 import dev.foresight.datasets.internal.ProcessVersionJob;
 import dev.foresight.datasets.internal.PushIngestion;
+import dev.foresight.datasets.internal.Sql;
 import dev.foresight.datasets.internal.VersionFiles;
 import dev.foresight.datasets.rules.RuleCompiler;
 import dev.foresight.datasets.rules.ValidationRule;
@@ -43,6 +45,7 @@ public class Datasets {
     private final ApplicationEventPublisher events;
     private final PushIngestion push;
     private final Cleaning cleaning;
+    private final DuckDbEngine duckdb;
 
     Datasets(
             DatasetStore store,
@@ -52,7 +55,9 @@ public class Datasets {
             AuditLog audit,
             ApplicationEventPublisher events,
             PushIngestion push,
-            Cleaning cleaning) {
+            Cleaning cleaning,
+            DuckDbEngine duckdb) {
+        this.duckdb = duckdb;
         this.push = push;
         this.cleaning = cleaning;
         this.store = store;
@@ -354,6 +359,35 @@ public class Datasets {
     public RowPage rows(CurrentWorkspace workspace, UUID datasetId, RowQuery query) {
         var current = currentVersion(workspace, datasetId);
         return queries.rows(files.parquet(workspace.id(), datasetId, current.id()), current.columns(), query);
+    }
+
+    /**
+     * Runs read-only analytics over a processed version ({@code null}: the current one) with a borrowed DuckDB
+     * connection. The work must not keep the connection: it goes back to the pool when the work returns.
+     */
+    public <T> T scan(
+            CurrentWorkspace workspace, UUID datasetId, @Nullable UUID versionId, DatasetScan.Work<T> work) {
+        var dataset = get(workspace, datasetId);
+        var version = versionId == null ? currentVersion(workspace, datasetId) : version(workspace, datasetId, versionId);
+        if (version.status() != VersionStatus.SUCCEEDED) {
+            throw new InvalidRequestException(
+                    HttpStatus.CONFLICT,
+                    "Version " + version.number() + " of '" + dataset.name() + "' is " + version.status()
+                            + "; only processed versions can be read.");
+        }
+        var table = "read_parquet("
+                + Sql.literal(files.parquet(workspace.id(), datasetId, version.id())
+                        .toAbsolutePath()
+                        .toString())
+                + ")";
+        return duckdb.withConnection(connection -> work.run(new DatasetScan(
+                datasetId,
+                dataset.name(),
+                version.id(),
+                version.rowCount() == null ? 0 : version.rowCount(),
+                version.columns(),
+                table,
+                connection)));
     }
 
     /** Writes the rows matching the query (all pages) as spreadsheet-safe CSV. */

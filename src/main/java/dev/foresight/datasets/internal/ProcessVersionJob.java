@@ -2,6 +2,7 @@ package dev.foresight.datasets.internal;
 
 import dev.foresight.audit.AuditLog;
 import dev.foresight.audit.AuditRecord;
+import dev.foresight.datasets.DatasetQualityChecked;
 import dev.foresight.datasets.DatasetVersionPublished;
 import dev.foresight.datasets.VersionStatus;
 import dev.foresight.datasets.ingest.RejectedSourceException;
@@ -88,6 +89,14 @@ public class ProcessVersionJob implements JobRequestHandler<ProcessVersionJob.Re
                             version.datasetId(),
                             version.id(),
                             outcome.rowCount()));
+                    events.publishEvent(new DatasetQualityChecked(
+                            version.workspaceSlug(),
+                            version.workspaceId(),
+                            version.datasetId(),
+                            version.id(),
+                            outcome.quality().rowsRead(),
+                            outcome.quality().rowsRejected(),
+                            outcome.quality().rowsWarned()));
                     audit.record(AuditRecord.of(version.workspaceId(), version.createdBy(), "dataset.version-published")
                             .entity("dataset-version", version.id())
                             .details(Map.of(

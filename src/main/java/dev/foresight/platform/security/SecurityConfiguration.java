@@ -72,6 +72,7 @@ class SecurityConfiguration {
                                 "/login/**",
                                 "/error",
                                 "/webjars/**",
+                                "/_static/**",
                                 "/css/**",
                                 "/js/**",
                                 "/favicon.ico",

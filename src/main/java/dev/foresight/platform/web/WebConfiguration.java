@@ -20,6 +20,6 @@ class WebConfiguration implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new LayoutInterceptor(workspaces, notifications))
-                .excludePathPatterns("/api/**", "/webjars/**", "/css/**", "/js/**");
+                .excludePathPatterns("/api/**", "/webjars/**", "/_static/**", "/css/**", "/js/**");
     }
 }
