@@ -16,7 +16,12 @@ import java.util.UUID;
  * @param table the version's rows as a SQL table expression over Foresight's own Parquet path, never user text
  */
 public record DatasetScan(
-        UUID datasetId, String datasetName, UUID versionId, long rowCount, List<DatasetColumn> columns, String table,
+        UUID datasetId,
+        String datasetName,
+        UUID versionId,
+        long rowCount,
+        List<DatasetColumn> columns,
+        String table,
         Connection connection) {
 
     /** A unit of read-only work on one version. */

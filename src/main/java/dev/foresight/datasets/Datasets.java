@@ -365,10 +365,10 @@ public class Datasets {
      * Runs read-only analytics over a processed version ({@code null}: the current one) with a borrowed DuckDB
      * connection. The work must not keep the connection: it goes back to the pool when the work returns.
      */
-    public <T> T scan(
-            CurrentWorkspace workspace, UUID datasetId, @Nullable UUID versionId, DatasetScan.Work<T> work) {
+    public <T> T scan(CurrentWorkspace workspace, UUID datasetId, @Nullable UUID versionId, DatasetScan.Work<T> work) {
         var dataset = get(workspace, datasetId);
-        var version = versionId == null ? currentVersion(workspace, datasetId) : version(workspace, datasetId, versionId);
+        var version =
+                versionId == null ? currentVersion(workspace, datasetId) : version(workspace, datasetId, versionId);
         if (version.status() != VersionStatus.SUCCEEDED) {
             throw new InvalidRequestException(
                     HttpStatus.CONFLICT,
