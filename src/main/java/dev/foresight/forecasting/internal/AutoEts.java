@@ -16,23 +16,26 @@ final class AutoEts implements Model {
 
     /**
      * The bounded set used where thousands of series must be fast: simple, damped, seasonal and damped seasonal with
-     * additive errors, and their multiplicative-season counterparts.
+     * additive errors, and the multiplicative seasonal one.
      */
     static final List<Ets.Form> FAST = List.of(
             new Ets.Form(Ets.Error.A, Ets.Trend.N, Ets.Season.N),
             new Ets.Form(Ets.Error.A, Ets.Trend.AD, Ets.Season.N),
             new Ets.Form(Ets.Error.A, Ets.Trend.N, Ets.Season.A),
             new Ets.Form(Ets.Error.A, Ets.Trend.AD, Ets.Season.A),
-            new Ets.Form(Ets.Error.M, Ets.Trend.N, Ets.Season.M),
-            new Ets.Form(Ets.Error.M, Ets.Trend.AD, Ets.Season.M));
+            new Ets.Form(Ets.Error.M, Ets.Trend.N, Ets.Season.M));
 
     private final List<Ets> models;
     private final int period;
 
     AutoEts(List<Ets.Form> forms, int period, int maxEvaluations, int simulations) {
+        this(forms, period, maxEvaluations, simulations, 1e-7);
+    }
+
+    AutoEts(List<Ets.Form> forms, int period, int maxEvaluations, int simulations, double tolerance) {
         this.period = period;
         this.models = forms.stream()
-                .map(form -> new Ets(form, period, maxEvaluations, simulations))
+                .map(form -> new Ets(form, period, maxEvaluations, simulations, tolerance))
                 .toList();
     }
 

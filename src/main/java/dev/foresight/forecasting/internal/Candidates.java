@@ -11,9 +11,10 @@ import java.util.List;
 final class Candidates {
 
     /** How thorough the model search is. */
-    record Search(List<Ets.Form> forms, int maxEvaluations, int simulations) {
-        static final Search FULL = new Search(AutoEts.ALL, 1000, 500);
-        static final Search FAST = new Search(AutoEts.FAST, 200, 200);
+    record Search(List<Ets.Form> forms, int maxEvaluations, int simulations, double tolerance) {
+        static final Search FULL = new Search(AutoEts.ALL, 1000, 500, 1e-7);
+        /** For thousands of series: a bounded set of ETS forms, a looser stopping rule, fewer sample paths. */
+        static final Search FAST = new Search(AutoEts.FAST, 150, 200, 1e-5);
     }
 
     private Candidates() {}
@@ -30,7 +31,12 @@ final class Candidates {
             notes.add("Too short for a seasonal model (" + n + " values, a season is " + period
                     + "); fell back to non-seasonal models.");
         }
-        models.add(new AutoEts(search.forms(), seasonal ? period : 1, search.maxEvaluations(), search.simulations()));
+        models.add(new AutoEts(
+                search.forms(),
+                seasonal ? period : 1,
+                search.maxEvaluations(),
+                search.simulations(),
+                search.tolerance()));
         models.add(new Theta(seasonal ? period : 1, search.maxEvaluations()));
         int week = frequency.secondPeriod();
         if (week > 0) {

@@ -3,12 +3,14 @@ package dev.foresight.forecasting.internal;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.analysis.MultivariateFunction;
+import org.apache.commons.math3.exception.TooManyEvaluationsException;
 import org.apache.commons.math3.optim.InitialGuess;
 import org.apache.commons.math3.optim.MaxEval;
-import org.apache.commons.math3.optim.SimpleBounds;
+import org.apache.commons.math3.optim.SimpleValueChecker;
 import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
-import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
+import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
+import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
 import org.apache.commons.math3.optim.univariate.BrentOptimizer;
 import org.apache.commons.math3.optim.univariate.SearchInterval;
 import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
@@ -21,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * multiplicative errors), the same parameter space ({@code 0 < β < α}, {@code 0 < γ < 1 − α}, {@code 0.8 ≤ φ ≤ 0.98})
  * and R's heuristic initial states (classical decomposition of the first three seasons, then a regression on the first
  * values). Unlike R, the initial states are not optimised: only the smoothing parameters are, with Commons Math's
- * BOBYQA (Brent for a single parameter). Intervals are analytic for the class 1 models (additive error, no
+ * Nelder–Mead over the admissible box (Brent for a single parameter). Intervals are analytic for the class 1 models (additive error, no
  * multiplicative season; Hyndman et al. 2008, ch. 6) and simulated from the fitted model otherwise.
  */
 final class Ets implements Model {
@@ -68,12 +70,19 @@ final class Ets implements Model {
     private final int period;
     private final int maxEvaluations;
     private final int simulations;
+    private final double tolerance;
 
     Ets(Form form, int period, int maxEvaluations, int simulations) {
+        this(form, period, maxEvaluations, simulations, 1e-7);
+    }
+
+    /** @param tolerance the relative change of the criterion at which the optimiser stops */
+    Ets(Form form, int period, int maxEvaluations, int simulations, double tolerance) {
         this.form = form;
         this.period = form.season() == Season.N ? 1 : period;
         this.maxEvaluations = maxEvaluations;
         this.simulations = simulations;
+        this.tolerance = tolerance;
     }
 
     Form form() {
@@ -301,11 +310,15 @@ final class Ets implements Model {
         boolean multiplicativeError = form.error() == Error.M;
         double sumSq = 0;
         double sumLog = 0;
+        // Σ log μ as the log of running products, taken when they grow large: one log per many steps, not per step.
+        double product = 1;
         double betaStar = beta / alpha;
+        int index = -1;
         for (int t = 0; t < n; t++) {
             double phib = trended ? phi * slope : 0;
             double q = level + phib;
-            int index = t % period;
+            // t modulo the period, without a division per step
+            index = index + 1 == period ? 0 : index + 1;
             double s = season[index];
             double mu = seasonType == Season.N ? q : seasonType == Season.A ? q + s : q * s;
             double value = y[t];
@@ -316,7 +329,11 @@ final class Ets implements Model {
                 }
                 double e = (value - mu) / mu;
                 sumSq += e * e;
-                sumLog += Math.log(mu);
+                product *= mu;
+                if (product > 1e150 || product < 1e-150) {
+                    sumLog += Math.log(product);
+                    product = 1;
+                }
             } else {
                 double e = value - mu;
                 sumSq += e * e;
@@ -351,6 +368,7 @@ final class Ets implements Model {
         end.level = level;
         end.slope = slope;
         sse[0] = sumSq;
+        sumLog += Math.log(product);
         if (!Double.isFinite(sumSq)) {
             return Double.POSITIVE_INFINITY;
         }
@@ -382,29 +400,57 @@ final class Ets implements Model {
                             new SearchInterval(0, 1, Math.clamp(start[0], 0, 1)));
             best = new double[] {optimum.getPoint()};
         } else {
-            var lower = new double[dimensions];
-            var upper = new double[dimensions];
-            Arrays.fill(upper, 1);
             var x0 = Arrays.copyOf(start, dimensions);
             for (int i = 0; i < dimensions; i++) {
                 x0[i] = Math.clamp(x0[i], 0.0, 1.0);
             }
-            try {
-                var optimum = new BOBYQAOptimizer(2 * dimensions + 1, warm != null ? 0.05 : 0.2, 1e-4)
-                        .optimize(
-                                new MaxEval(maxEvaluations),
-                                new ObjectiveFunction(objective),
-                                GoalType.MINIMIZE,
-                                new InitialGuess(x0),
-                                new SimpleBounds(lower, upper));
-                best = optimum.getPoint();
-            } catch (org.apache.commons.math3.exception.TooManyEvaluationsException tooMany) {
-                best = x0;
-            }
+            best = minimise(objective, x0, warm != null ? 0.05 : 0.15);
         }
         var parameters = new double[4];
         toParameters(best, parameters);
         return new Fitted(y, n, parameters, initial);
+    }
+
+    /**
+     * Nelder–Mead (Commons Math's {@link SimplexOptimizer}, the method R's ets uses too) over the unit box: a point
+     * outside is evaluated at its projection onto the box plus a penalty growing with the distance, so the search
+     * stays inside without a hand-written constrained optimiser.
+     */
+    private double[] minimise(MultivariateFunction objective, double[] x0, double step) {
+        int dimensions = x0.length;
+        var projected = new double[dimensions];
+        var best = x0.clone();
+        var bestValue = new double[] {Double.POSITIVE_INFINITY};
+        MultivariateFunction boxed = u -> {
+            double outside = 0;
+            for (int i = 0; i < dimensions; i++) {
+                projected[i] = Math.clamp(u[i], 0.0, 1.0);
+                outside += Math.abs(u[i] - projected[i]);
+            }
+            double value = objective.value(projected);
+            if (value < bestValue[0]) {
+                bestValue[0] = value;
+                System.arraycopy(projected, 0, best, 0, dimensions);
+            }
+            return outside == 0 ? value : value + Math.abs(value) * outside + outside;
+        };
+        try {
+            var optimum = new SimplexOptimizer(new SimpleValueChecker(tolerance, 1e-9))
+                    .optimize(
+                            new MaxEval(maxEvaluations),
+                            new ObjectiveFunction(boxed),
+                            GoalType.MINIMIZE,
+                            new InitialGuess(x0),
+                            new NelderMeadSimplex(dimensions, step));
+            var point = optimum.getPoint();
+            for (int i = 0; i < dimensions; i++) {
+                point[i] = Math.clamp(point[i], 0.0, 1.0);
+            }
+            return point;
+        } catch (TooManyEvaluationsException exhausted) {
+            // The budget ran out: keep the best point evaluated, which the optimiser does not hand back.
+            return best;
+        }
     }
 
     /** R's starting values: α a fifth of the way (divided by the period for seasonal models), β, γ small, φ high. */
