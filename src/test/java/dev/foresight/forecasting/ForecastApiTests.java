@@ -2,14 +2,11 @@ package dev.foresight.forecasting;
 
 import static dev.foresight.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.foresight.identity.Workspaces;
 import dev.foresight.support.Api;
 import dev.foresight.support.DemoData;
 import dev.foresight.support.ForesightTest;
-import dev.foresight.support.Multipart;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -381,18 +378,7 @@ class ForecastApiTests {
     }
 
     private JsonNode awaitFinished(String forecastId) {
-        await().atMost(Duration.ofSeconds(120))
-                .pollInterval(Duration.ofMillis(300))
-                .until(() -> {
-                    var status = api.get(BASE + "/" + forecastId, manager)
-                            .json()
-                            .get("status")
-                            .asString();
-                    return status.equals("SUCCEEDED") || status.equals("FAILED");
-                });
-        var forecast = api.get(BASE + "/" + forecastId, manager);
-        assertThat(forecast.status()).isEqualTo(200);
-        return forecast.json();
+        return ForecastFixtures.awaitFinished(api, manager, "claims", forecastId);
     }
 
     private String spec(List<String> segments, int horizon) {
@@ -440,22 +426,6 @@ class ForecastApiTests {
     }
 
     private String upload(String name, String csv) {
-        var response = api.post(
-                "/api/v1/workspaces/claims/datasets",
-                manager,
-                Multipart.file(name + ".csv", csv).field("name", name));
-        assertThat(response.status()).as(response.body()).isEqualTo(202);
-        var id = response.json().get("datasetId").asString();
-        var version = response.json().get("versionId").asString();
-        await().atMost(Duration.ofSeconds(90))
-                .pollInterval(Duration.ofMillis(250))
-                .until(() -> {
-                    var status = api.get("/api/v1/workspaces/claims/datasets/" + id + "/versions/" + version, manager)
-                            .json()
-                            .get("status")
-                            .asString();
-                    return status.equals("SUCCEEDED") || status.equals("FAILED");
-                });
-        return id;
+        return ForecastFixtures.upload(api, manager, "claims", name, csv);
     }
 }
