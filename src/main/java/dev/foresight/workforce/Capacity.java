@@ -57,7 +57,8 @@ public class Capacity {
     // Rosters
 
     @Transactional
-    public Roster uploadRoster(CurrentWorkspace workspace, @Nullable String name, String fileName, InputStream content) {
+    public Roster uploadRoster(
+            CurrentWorkspace workspace, @Nullable String name, String fileName, InputStream content) {
         var shifts = RosterParser.parse(fileName, read(content));
         var rosterName = name == null || name.isBlank() ? baseName(fileName) : name.strip();
         if (rosterName.length() > 200) {
@@ -99,7 +100,8 @@ public class Capacity {
         }
         var roster = roster(workspace, rosterId);
         var shifts = store.shifts(workspace.id(), rosterId);
-        return new RosterDetail(roster, shifts, Availability.of(shifts, intervalMinutes).week());
+        return new RosterDetail(
+                roster, shifts, Availability.of(shifts, intervalMinutes).week());
     }
 
     // Plans
@@ -115,7 +117,9 @@ public class Capacity {
                             + " ahtSeconds unless the forecast's dataset has an aht_seconds column.");
         }
         roster(workspace, request.rosterId());
-        var name = request.name() == null || request.name().isBlank() ? "Plan" : request.name().strip();
+        var name = request.name() == null || request.name().isBlank()
+                ? "Plan"
+                : request.name().strip();
         if (name.length() > 200) {
             throw new InvalidRequestException("A plan name has at most 200 characters.");
         }
@@ -132,7 +136,13 @@ public class Capacity {
         // Computing once refuses what cannot be planned (unknown queues, bad parameters) before it is stored.
         var figures = compute(workspace, draft, List.of());
         store.insertPlan(
-                id, workspace.id(), name, request.forecastId(), request.rosterId(), request.parameters(), workspace.actor());
+                id,
+                workspace.id(),
+                name,
+                request.forecastId(),
+                request.rosterId(),
+                request.parameters(),
+                workspace.actor());
         audit.record(AuditRecord.of(workspace.id(), workspace.actor(), "workforce.plan-created")
                 .entity("plan", id)
                 .details(Map.of(
@@ -247,7 +257,8 @@ public class Capacity {
     private Allocation resolve(CurrentWorkspace workspace, Plan plan, List<Allocation> saved, Allocation allocation) {
         var inputs = forecasts.read(workspace, plan.forecastId());
         var shifts = Reallocation.apply(store.shifts(workspace.id(), plan.rosterId()), saved);
-        var queues = inputs.series().stream().map(PlanCalculator.QueueSeries::queue).toList();
+        var queues =
+                inputs.series().stream().map(PlanCalculator.QueueSeries::queue).toList();
         var resolved = Reallocation.resolve(allocation, shifts, queues);
         // Refuses, before anything is saved, an allocation that would put an agent on two shifts at once.
         var all = new ArrayList<>(saved);
@@ -302,7 +313,9 @@ public class Capacity {
 
     private static String baseName(String fileName) {
         var name = fileName.replace('\\', '/');
-        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "").strip();
+        name = name.substring(name.lastIndexOf('/') + 1)
+                .replaceAll("\\p{Cntrl}", "")
+                .strip();
         int dot = name.lastIndexOf('.');
         name = dot > 0 ? name.substring(0, dot) : name;
         return name.isEmpty() ? "Roster" : name.length() > 200 ? name.substring(0, 200) : name;

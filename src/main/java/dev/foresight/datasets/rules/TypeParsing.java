@@ -23,7 +23,10 @@ public final class TypeParsing {
             case BOOLEAN ->
                 "(CASE WHEN lower(" + v + ") IN ('true', 't', 'yes', 'y') THEN TRUE WHEN lower(" + v
                         + ") IN ('false', 'f', 'no', 'n') THEN FALSE END)";
-            case DATE -> "coalesce(TRY_CAST(" + v + " AS DATE), CAST(try_strptime(" + v + ", '%m/%d/%Y') AS DATE))";
+            // DuckDB casts '2026-11-09 08:00:00' to a DATE by dropping the time; a value with a time is a timestamp.
+            case DATE ->
+                "(CASE WHEN contains(" + v + ", ':') THEN NULL ELSE coalesce(TRY_CAST(" + v
+                        + " AS DATE), CAST(try_strptime(" + v + ", '%m/%d/%Y') AS DATE)) END)";
             case TIMESTAMP -> "TRY_CAST(" + v + " AS TIMESTAMP)";
             case TEXT -> value;
         };

@@ -47,7 +47,8 @@ public final class PlanCalculator {
         var forecastQueues = series.stream().map(QueueSeries::queue).toList();
         var rosterQueues = new TreeSet<String>();
         shifts.forEach(s -> rosterQueues.addAll(s.queues().keySet()));
-        var unknown = rosterQueues.stream().filter(q -> !forecastQueues.contains(q)).toList();
+        var unknown =
+                rosterQueues.stream().filter(q -> !forecastQueues.contains(q)).toList();
         if (!unknown.isEmpty()) {
             throw new InvalidRequestException("The roster names queue(s) " + unknown
                     + " that the forecast does not have; its queues are " + forecastQueues
@@ -102,11 +103,13 @@ public final class PlanCalculator {
                         base.shrinkage(),
                         base.patienceSeconds());
                 // Forecast values repeat to the hundredth often enough to make a memo worth it.
-                var staffing = memo.computeIfAbsent(
-                        Math.round(volume * 100), k -> StaffingCalculator.calculate(checked));
+                var staffing =
+                        memo.computeIfAbsent(Math.round(volume * 100), k -> StaffingCalculator.calculate(checked));
                 double available = Availability.round(availability.available(s.queue(), point.time()));
                 int productive = (int) Math.floor(available * (1 - base.shrinkage()) + 1e-9);
-                double achieved = volume == 0 ? 1 : StaffingCalculator.achieved(checked, productive).serviceLevel();
+                double achieved = volume == 0
+                        ? 1
+                        : StaffingCalculator.achieved(checked, productive).serviceLevel();
                 intervals.add(new PlanInterval(
                         point.time(),
                         s.queue(),
@@ -124,12 +127,7 @@ public final class PlanCalculator {
         var sites = new TreeSet<String>();
         shifts.forEach(sh -> sites.add(sh.site()));
         return new PlanFigures(
-                plan,
-                intervalMinutes,
-                forecastQueues,
-                List.copyOf(sites),
-                intervals,
-                kpis(intervals, intervalMinutes));
+                plan, intervalMinutes, forecastQueues, List.copyOf(sites), intervals, kpis(intervals, intervalMinutes));
     }
 
     public static PlanKpis kpis(List<PlanInterval> intervals, int intervalMinutes) {
@@ -167,10 +165,10 @@ public final class PlanCalculator {
         int minutes = figures.intervalMinutes();
         var intervals = figures.intervals();
         var days = totals(intervals, minutes, i -> i.time().toLocalDate().toString());
-        var weeks = totals(
-                intervals,
-                minutes,
-                i -> i.time().toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).toString());
+        var weeks = totals(intervals, minutes, i -> i.time()
+                .toLocalDate()
+                .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+                .toString());
         var queues = totals(intervals, minutes, PlanInterval::queue);
         // Sites: each site carries the queue's requirement in proportion to its part of the available agents.
         Map<String, double[]> bySite = new TreeMap<>();
@@ -199,9 +197,8 @@ public final class PlanCalculator {
             }
         }
         List<PlanSummary.Total> sites = new ArrayList<>();
-        bySite.forEach((site, r) ->
-                sites.add(new PlanSummary.Total(site, null, round(r[0]), round(r[1]), round(r[2]), round(r[3]), (int)
-                        r[4])));
+        bySite.forEach((site, r) -> sites.add(
+                new PlanSummary.Total(site, null, round(r[0]), round(r[1]), round(r[2]), round(r[3]), (int) r[4])));
         return new PlanSummary(figures.kpis(), days, weeks, queues, sites);
     }
 

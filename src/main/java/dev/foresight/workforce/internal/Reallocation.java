@@ -3,7 +3,6 @@ package dev.foresight.workforce.internal;
 import dev.foresight.shared.InvalidRequestException;
 import dev.foresight.workforce.Allocation;
 import dev.foresight.workforce.RosterShift;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -25,10 +24,13 @@ public final class Reallocation {
     public static Allocation resolve(Allocation a, List<RosterShift> shifts, Collection<String> knownQueues) {
         var agents = new TreeSet<String>();
         shifts.forEach(s -> agents.add(s.agent()));
-        List<String> named = a.agents() == null ? List.of() : a.agents().stream().map(String::strip).toList();
+        List<String> named = a.agents() == null
+                ? List.of()
+                : a.agents().stream().map(String::strip).toList();
         boolean move = a.fromQueue() != null || a.toQueue() != null || a.count() != null;
         if (move && !named.isEmpty()) {
-            throw new InvalidRequestException("Name agents, or move a count of agents from one queue to another; not both.");
+            throw new InvalidRequestException(
+                    "Name agents, or move a count of agents from one queue to another; not both.");
         }
         if (move) {
             if (a.fromQueue() == null || a.toQueue() == null || a.count() == null) {
@@ -87,7 +89,9 @@ public final class Reallocation {
             }
             requireKnown(a.queues().keySet(), knownQueues);
             var text = new StringBuilder();
-            a.queues().forEach((q, share) -> text.append(q).append(':').append(share).append(';'));
+            a.queues()
+                    .forEach((q, share) ->
+                            text.append(q).append(':').append(share).append(';'));
             queues = parse(() -> RosterParser.queues(text.toString()));
         }
         try {
@@ -143,7 +147,8 @@ public final class Reallocation {
         List<RosterShift> current = new ArrayList<>(shifts);
         for (var allocation : allocations) {
             Set<String> agents = allocation.agents() == null ? Set.of() : Set.copyOf(allocation.agents());
-            var start = allocation.shiftStart() == null ? null : RosterParser.time(allocation.shiftStart(), "shiftStart");
+            var start =
+                    allocation.shiftStart() == null ? null : RosterParser.time(allocation.shiftStart(), "shiftStart");
             var end = allocation.shiftEnd() == null ? null : RosterParser.time(allocation.shiftEnd(), "shiftEnd");
             var days = allocation.days() == null ? null : RosterParser.days(String.join(";", allocation.days()));
             current.replaceAll(shift -> !agents.contains(shift.agent())

@@ -53,8 +53,8 @@ public final class RosterParser {
             throw new InvalidRequestException("The roster file is empty.");
         }
         if (content.length > MAX_BYTES) {
-            throw new InvalidRequestException("A roster file has at most 5 MB; this one has "
-                    + (content.length / (1024 * 1024)) + " MB.");
+            throw new InvalidRequestException(
+                    "A roster file has at most 5 MB; this one has " + (content.length / (1024 * 1024)) + " MB.");
         }
         boolean zip = content.length > 3 && content[0] == 'P' && content[1] == 'K';
         var rows = zip || fileName.toLowerCase(Locale.ROOT).endsWith(".xlsx") ? xlsx(content) : csv(content);
@@ -185,15 +185,19 @@ public final class RosterParser {
         var header = rows.getFirst();
         Map<Column, Integer> index = new LinkedHashMap<>();
         for (int i = 0; i < header.size(); i++) {
-            var name = header.get(i).strip().toLowerCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+            var name = header.get(i)
+                    .strip()
+                    .toLowerCase(Locale.ROOT)
+                    .replace(' ', '_')
+                    .replace('-', '_');
             for (var column : Column.values()) {
                 if (column.names.contains(name) && !index.containsKey(column)) {
                     index.put(column, i);
                 }
             }
         }
-        var missing = EnumSet.complementOf(
-                index.isEmpty() ? EnumSet.noneOf(Column.class) : EnumSet.copyOf(index.keySet()));
+        var missing =
+                EnumSet.complementOf(index.isEmpty() ? EnumSet.noneOf(Column.class) : EnumSet.copyOf(index.keySet()));
         missing.remove(Column.SITE);
         if (!missing.isEmpty()) {
             throw new InvalidRequestException("The roster lacks the column(s) "
@@ -216,7 +220,8 @@ public final class RosterParser {
             }
         }
         if (!problems.isEmpty()) {
-            throw new InvalidRequestException("The roster has problems, nothing was stored. " + String.join(" ", problems));
+            throw new InvalidRequestException(
+                    "The roster has problems, nothing was stored. " + String.join(" ", problems));
         }
         checkOverlaps(shifts);
         return shifts;
@@ -386,8 +391,8 @@ public final class RosterParser {
             }
         }
         if (!problems.isEmpty()) {
-            throw new InvalidRequestException("Overlapping shifts: one agent cannot work two at once. "
-                    + String.join(" ", problems));
+            throw new InvalidRequestException(
+                    "Overlapping shifts: one agent cannot work two at once. " + String.join(" ", problems));
         }
     }
 

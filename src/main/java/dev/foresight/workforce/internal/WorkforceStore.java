@@ -248,8 +248,8 @@ public class WorkforceStore {
 
     public boolean deleteAllocation(long workspaceId, UUID planId, UUID allocationId) {
         return jdbc.sql("delete from workforce_allocations where workspace_id = ? and plan_id = ? and id = ?")
-                .params(workspaceId, planId, allocationId)
-                .update()
+                        .params(workspaceId, planId, allocationId)
+                        .update()
                 > 0;
     }
 }
