@@ -489,9 +489,10 @@ class CapacityApiTests {
         var after = api.get(BASE + "/plans/" + planId, viewer).json();
         assertThat(interval(after, "Technical", 10, 0).get("available").asDouble())
                 .isEqualTo(2.5);
-        assertThat(interval(after, "Technical", 10, 0).get("serviceLevel").asDouble())
-                .isGreaterThan(
-                        interval(before, "Technical", 10, 0).get("serviceLevel").asDouble());
+        assertThat(interval(after, "Technical", 10, 0).get("gap").asDouble())
+                .isEqualTo(interval(before, "Technical", 10, 0).get("gap").asDouble() + 1);
+        assertThat(interval(after, "Billing", 10, 0).get("gap").asDouble())
+                .isEqualTo(interval(before, "Billing", 10, 0).get("gap").asDouble() - 1);
         var summary = api.get(BASE + "/plans/" + planId + "/summary", viewer).json();
         assertThat(summary.get("kpis").get("gapHours").asDouble())
                 .isEqualTo(after.get("kpis").get("gapHours").asDouble());
