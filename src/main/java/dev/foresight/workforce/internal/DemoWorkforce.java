@@ -48,7 +48,7 @@ class DemoWorkforce {
     static final String ROSTER = "Contact centre roster";
     static final String PLAN = "Next two weeks";
     static final List<String> QUEUES = List.of("Billing", "Technical", "Sales");
-    private static final double[] PEAK = {28, 20, 15};
+    private static final double[] PEAK = {25, 17.5, 13.5};
     private static final int[] AHT = {330, 540, 420};
     private static final int[] OPEN = {16, 14, 16};
     private static final int[] CLOSE = {40, 46, 40};

@@ -175,6 +175,9 @@ public final class PlanCalculator {
         double hours = minutes / 60.0;
         for (var i : intervals) {
             if (i.available() <= 0) {
+                if (i.required() == 0) {
+                    continue;
+                }
                 var row = bySite.computeIfAbsent("(no one on shift)", k -> new double[5]);
                 row[0] += i.required() * hours;
                 row[2] += i.required() * hours;
