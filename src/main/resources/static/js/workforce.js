@@ -97,7 +97,7 @@
       xAxis: { type: "category", data: times, splitArea: { show: true } },
       yAxis: { type: "category", data: labels, inverse: true },
       visualMap: {
-        min: -extreme, max: extreme, calculable: true, orient: "horizontal", left: "center", bottom: 0,
+        dimension: 2, min: -extreme, max: extreme, calculable: true, orient: "horizontal", left: "center", bottom: 0,
         inRange: { color: ["#b2182b", "#f4a582", "#f7f7f7", "#92c5de", "#2166ac"] },
       },
       series: [{ type: "heatmap", data, name: "Gap", emphasis: { itemStyle: { borderColor: "#333", borderWidth: 1 } } }],

@@ -85,7 +85,8 @@ class CapacityApiTests {
                 "answerSeconds", 20,
                 "maxOccupancy", 0.9,
                 "shrinkage", 0.3));
-        var answer = api.post(BASE + "/erlang-c", viewer, body);
+        var answer = api.post(BASE + "/erlang-c", manager, body);
+        assertProblem(api.post(BASE + "/erlang-c", viewer, body), 403);
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         var json = answer.json();
         assertThat(json.get("rawAgents").asInt()).isEqualTo(14);
@@ -95,12 +96,12 @@ class CapacityApiTests {
         assertThat(json.get("asaSeconds").asDouble()).isBetween(7.8, 7.9);
 
         var asa = api.post(
-                BASE + "/erlang-c", viewer, Api.json(Map.of("volume", 100, "ahtSeconds", 180, "asaSeconds", 10)));
+                BASE + "/erlang-c", manager, Api.json(Map.of("volume", 100, "ahtSeconds", 180, "asaSeconds", 10)));
         assertThat(asa.json().get("rawAgents").asInt()).isEqualTo(14);
 
         var erlangA = api.post(
                 BASE + "/erlang-c",
-                viewer,
+                manager,
                 Api.json(Map.of(
                         "volume",
                         100,

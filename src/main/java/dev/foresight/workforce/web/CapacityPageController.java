@@ -5,8 +5,6 @@ import dev.foresight.forecasting.ForecastStatus;
 import dev.foresight.forecasting.Forecasts;
 import dev.foresight.shared.CurrentWorkspace;
 import dev.foresight.shared.ErrorResponses;
-import dev.foresight.shared.RequiresRole;
-import dev.foresight.shared.WorkspaceRole;
 import dev.foresight.workforce.Allocation;
 import dev.foresight.workforce.Capacity;
 import dev.foresight.workforce.PlanParameters;
@@ -66,7 +64,6 @@ class CapacityPageController {
     }
 
     /** The calculator form, answered as a fragment for HTMX. */
-    @RequiresRole(WorkspaceRole.VIEWER)
     @PostMapping("/erlang-c")
     String calculate(CurrentWorkspace workspace, @ModelAttribute StaffingRequest request, Model model) {
         try {

@@ -2,8 +2,6 @@ package dev.foresight.workforce.web;
 
 import dev.foresight.shared.CurrentWorkspace;
 import dev.foresight.shared.InvalidRequestException;
-import dev.foresight.shared.RequiresRole;
-import dev.foresight.shared.WorkspaceRole;
 import dev.foresight.workforce.Allocation;
 import dev.foresight.workforce.Capacity;
 import dev.foresight.workforce.Plan;
@@ -49,8 +47,8 @@ class CapacityRestController {
 
     @Operation(
             summary = "Staff for one interval with Erlang C (or Erlang A when patienceSeconds is given): raw agents,"
-                    + " agents after shrinkage, expected service level, occupancy and ASA. Stateless")
-    @RequiresRole(WorkspaceRole.VIEWER)
+                    + " agents after shrinkage, expected service level, occupancy and ASA. Stateless; for managers, like every"
+                    + " write")
     @PostMapping("/erlang-c")
     Staffing erlangC(CurrentWorkspace workspace, @RequestBody StaffingRequest request) {
         return capacity.staffing(request);
