@@ -18,11 +18,17 @@ final class ForecastEngine {
     private final ForecastingProperties properties;
     private final SeriesForecaster forecaster;
     private final int horizon;
+    private final Candidates.Search search;
 
-    ForecastEngine(ForecastingProperties properties, SeriesForecaster.Settings settings, int horizon) {
+    ForecastEngine(
+            ForecastingProperties properties,
+            SeriesForecaster.Settings settings,
+            int horizon,
+            Candidates.Search search) {
         this.properties = properties;
         this.forecaster = new SeriesForecaster(settings);
         this.horizon = horizon;
+        this.search = search;
     }
 
     SeriesForecast forecast(SeriesLoader.Series series, Frequency frequency) {
@@ -38,7 +44,8 @@ final class ForecastEngine {
         var y = Arrays.copyOfRange(series.values(), from, n);
         var times = Arrays.copyOfRange(series.times(), from, n);
         boolean nonNegative = Arrays.stream(y).allMatch(v -> v >= 0);
-        var result = forecaster.forecast(y, frequency.period(), Candidates.of(frequency, y, notes), horizon, notes);
+        var result =
+                forecaster.forecast(y, frequency.period(), Candidates.of(frequency, y, search, notes), horizon, notes);
 
         var history = new ArrayList<Observation>(y.length);
         for (int t = 0; t < y.length; t++) {

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -110,12 +111,12 @@ public class ForecastRunner implements DisposableBean {
     private record Indexed(int index, SeriesForecast series) {}
 
     /** The engine configured for one run. */
-    ForecastEngine engine(Integer windows, Integer backtestHorizon, int horizon) {
+    ForecastEngine engine(@Nullable Integer windows, @Nullable Integer backtestHorizon, int horizon) {
         int w = windows == null ? properties.backtestWindows() : Math.clamp(windows, 1, 20);
         int h = backtestHorizon == null
                 ? Math.min(horizon, properties.maxBacktestHorizon())
                 : Math.clamp(backtestHorizon, 1, properties.maxBacktestHorizon());
-        return new ForecastEngine(properties, new SeriesForecaster.Settings(w, h), horizon);
+        return new ForecastEngine(properties, new SeriesForecaster.Settings(w, h), horizon, Candidates.Search.FULL);
     }
 
     @Override

@@ -8,15 +8,21 @@ package dev.foresight.forecasting.internal;
 final class Naive implements Model {
 
     private final int period;
+    private final String name;
 
     /** The naive forecast with {@code period} 1, the seasonal naive with the season's length. */
     Naive(int period) {
+        this(period, period <= 1 ? "Naive" : "Seasonal naive");
+    }
+
+    Naive(int period, String name) {
         this.period = Math.max(1, period);
+        this.name = name;
     }
 
     @Override
     public String name() {
-        return period == 1 ? "Naive" : "Seasonal naive";
+        return name;
     }
 
     @Override
@@ -25,7 +31,7 @@ final class Naive implements Model {
     }
 
     @Override
-    public Fitted fit(double[] y, int n) {
+    public Model.Fitted fit(double[] y, int n) {
         return new FittedNaive(y, n);
     }
 
