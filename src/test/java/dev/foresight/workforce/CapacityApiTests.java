@@ -565,4 +565,23 @@ class CapacityApiTests {
                         + adjusted.json().get("id").asString(),
                 manager);
     }
+
+    @Test
+    void theWorkforceDemoPlansItsForecastAgainstItsRoster() {
+        var demo = "/api/v1/workspaces/workforce/capacity";
+        var rosters = api.get(demo + "/rosters", viewer).json();
+        assertThat(rosters.valueStream().map(r -> r.get("name").asString())).contains("Contact centre roster");
+        assertThat(rosters.get(0).get("agents").asInt()).isBetween(110, 130);
+        await().atMost(Duration.ofMinutes(6))
+                .pollInterval(Duration.ofSeconds(2))
+                .until(() -> api.get(demo + "/plans", viewer).json().size() > 0);
+        var plan = api.get(demo + "/plans", viewer).json().get(0);
+        assertThat(plan.get("name").asString()).isEqualTo("Next two weeks");
+        var summary = api.get(demo + "/plans/" + plan.get("id").asString() + "/summary", viewer)
+                .json();
+        assertThat(summary.get("kpis").get("intervals").asInt()).isEqualTo(3 * 672);
+        assertThat(summary.get("kpis").get("intervalsUnder").asInt()).isPositive();
+        assertThat(summary.get("queues").valueStream().map(q -> q.get("key").asString()))
+                .containsExactly("Billing", "Sales", "Technical");
+    }
 }
