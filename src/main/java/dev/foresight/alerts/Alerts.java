@@ -212,7 +212,9 @@ public class Alerts {
         item.put("name", "payer=Example");
         item.put("line", "A test from Foresight: this channel works.");
         var message = AlertMessage.of("test", workspace.slug(), "Test of " + channel.name(), List.of(item));
-        var deliveryId = deliveries.create(workspace.id(), id, null, message, Instant.now());
+        // due a while from now: this request attempts it at once; the sweeper only if this request died meanwhile
+        var deliveryId = deliveries.create(
+                workspace.id(), id, null, message, Instant.now().plusSeconds(60));
         audit(workspace, "alerts.channel-tested", id, Map.of());
         worker.attemptNow(deliveryId);
         return deliveries.get(workspace.id(), deliveryId).orElseThrow();
@@ -292,6 +294,10 @@ public class Alerts {
             case SMS -> {
                 if (to.isEmpty() || to.size() > 20 || to.stream().anyMatch(n -> !n.matches("\\+?[0-9 ()-]{5,20}"))) {
                     throw new InvalidRequestException("to lists 1 to 20 phone numbers, e.g. +15551234567.");
+                }
+                if (request.url() != null && !request.url().isBlank()) {
+                    checkUrl(request.url());
+                    url = request.url().strip();
                 }
                 if (settings.from() == null || settings.accountSid() == null) {
                     throw new InvalidRequestException("from and accountSid are required for SMS.");

@@ -127,15 +127,16 @@ class AlertChannelApiTests {
                 "http://[::ffff:10.0.0.1]/hook",
                 "http://ip6-localhost/hook",
                 "ftp://example.com/")) {
-            var response = api.post(
-                    BASE + "/channels", admin, Api.json(Map.of("type", "webhook", "name", "Bad", "url", url)));
+            var response =
+                    api.post(BASE + "/channels", admin, Api.json(Map.of("type", "webhook", "name", "Bad", "url", url)));
             var problem = assertProblem(response, 400);
             assertThat(problem.get("detail").asString()).as(url).isNotBlank();
         }
         var mail = api.post(
                 BASE + "/channels",
                 admin,
-                Api.json(Map.of("type", "email", "name", "Bad", "to", List.of("a@example.com"), "smtpHost", "10.1.1.1")));
+                Api.json(Map.of(
+                        "type", "email", "name", "Bad", "to", List.of("a@example.com"), "smtpHost", "10.1.1.1")));
         assertThat(assertProblem(mail, 400).get("detail").asString()).contains("10.1.1.1");
         assertThat(api.get(BASE + "/channels", admin).body()).doesNotContain("\"Bad\"");
     }
@@ -161,14 +162,20 @@ class AlertChannelApiTests {
         // another workspace's outsider sees nothing, not even that the channel exists
         var outsider = api.tokenFor("outsider");
         assertThat(api.get(BASE + "/rules", outsider).status()).isEqualTo(404);
-        assertThat(api.get("/api/v1/workspaces/insights/alerts/channels/" + id, api.tokenFor("admin")).status())
+        assertThat(api.get("/api/v1/workspaces/insights/alerts/channels/" + id, api.tokenFor("admin"))
+                        .status())
                 .isEqualTo(404);
     }
 
     @Test
     void badRulesAreExplained() {
         var manager = api.tokenFor("manager");
-        assertProblem(api.post(BASE + "/rules", manager, Api.json(Map.of("name", "x", "event", "drift", "channels", List.of()))), 400);
+        assertProblem(
+                api.post(
+                        BASE + "/rules",
+                        manager,
+                        Api.json(Map.of("name", "x", "event", "drift", "channels", List.of()))),
+                400);
         assertProblem(
                 api.post(
                         BASE + "/rules",

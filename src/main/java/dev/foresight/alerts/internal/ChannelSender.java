@@ -106,7 +106,8 @@ public class ChannelSender {
 
     private SendResult sms(ChannelRecord channel, ChannelRecord.Secrets secrets, String text) {
         var sid = channel.settings().accountSid();
-        var base = properties.smsBaseUrl().replaceAll("/+$", "");
+        // a channel may name its own Twilio-compatible provider; otherwise the configured one
+        var base = (channel.url() != null ? channel.url() : properties.smsBaseUrl()).replaceAll("/+$", "");
         var url = base + "/2010-04-01/Accounts/" + URLEncoder.encode(String.valueOf(sid), StandardCharsets.UTF_8)
                 + "/Messages.json";
         var auth = "Basic "

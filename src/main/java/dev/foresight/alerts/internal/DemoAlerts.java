@@ -74,7 +74,12 @@ class DemoAlerts {
                         "Claims team e-mail",
                         null,
                         new ChannelRecord.Settings(
-                                List.of("claims-team@example.com"), "foresight@example.com", null, null, null, null,
+                                List.of("claims-team@example.com"),
+                                "foresight@example.com",
+                                null,
+                                null,
+                                null,
+                                null,
                                 null),
                         null,
                         "{{title}}\n\n{{items}}\n\nMonitor: {{monitor}}",
