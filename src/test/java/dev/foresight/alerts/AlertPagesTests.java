@@ -59,14 +59,14 @@ class AlertPagesTests {
 
     @Test
     void adminsSeeTheDemoChannelsWithTheirActionsAndTheSidebarLink() throws Exception {
-        var html = page(ADMIN, "/w/claims/alerts", 200);
+        var html = page(ADMIN, "/w/claims/alerts/channels", 200);
         assertThat(html)
                 .contains("Demo receiver (signed webhooks)")
                 .contains("Claims team e-mail")
                 .contains("Send test")
                 .contains("Rotate secret")
                 .contains("New channel")
-                .contains("/w/claims/alerts\"");
+                .contains("href=\"/w/claims/alerts\"");
         assertThat(page(ADMIN, "/w/claims/alerts/rules", 200)).contains("Payer drift (medium or worse)");
         assertThat(page(ADMIN, "/w/claims/alerts/demo-receiver", 200)).contains("Demo receiver");
         assertThat(page(ADMIN, "/w/claims/alerts/outbox", 200)).contains("Outbox");
@@ -74,13 +74,23 @@ class AlertPagesTests {
 
     @Test
     void managersReadChannelsButDoNotManageThemAndViewersSeeDeliveries() throws Exception {
-        var html = page(MANAGER, "/w/claims/alerts", 200);
+        var html = page(MANAGER, "/w/claims/alerts/channels", 200);
         assertThat(html)
                 .contains("Demo receiver (signed webhooks)")
                 .doesNotContain("Send test")
                 .doesNotContain("New channel");
         assertThat(page(MANAGER, "/w/claims/alerts/rules", 200)).contains("New rule");
-        page(VIEWER, "/w/claims/alerts", 403);
+        page(VIEWER, "/w/claims/alerts/channels", 403);
+        assertThat(mvc.perform(MockMvcRequestBuilders.get("/w/claims/alerts").with(as(VIEWER)))
+                        .andReturn()
+                        .getResponse()
+                        .getRedirectedUrl())
+                .isEqualTo("/w/claims/alerts/deliveries");
+        assertThat(mvc.perform(MockMvcRequestBuilders.get("/w/claims/alerts").with(as(MANAGER)))
+                        .andReturn()
+                        .getResponse()
+                        .getRedirectedUrl())
+                .isEqualTo("/w/claims/alerts/channels");
         page(VIEWER, "/w/claims/alerts/outbox", 403);
         assertThat(page(VIEWER, "/w/claims/alerts/deliveries", 200)).contains("Dead letters");
         assertThat(page(VIEWER, "/w/claims/alerts/rules", 200)).doesNotContain("New rule");
@@ -106,7 +116,7 @@ class AlertPagesTests {
                         .with(csrf()))
                 .andReturn();
         assertThat(String.valueOf(created.getFlashMap().get("revealedSecret"))).startsWith("whsec_");
-        assertThat(page(ADMIN, "/w/workforce/alerts", 200))
+        assertThat(page(ADMIN, "/w/workforce/alerts/channels", 200))
                 .contains("Page hook")
                 .doesNotContain("whsec_");
     }

@@ -3,6 +3,8 @@ package dev.foresight.alerts;
 import static dev.foresight.alerts.AlertEndpoints.BASE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.foresight.alerts.internal.AlertMessage;
+import dev.foresight.alerts.internal.DeliveryStore;
 import dev.foresight.alerts.internal.WebhookSignatures;
 import dev.foresight.drift.DriftSeverity;
 import dev.foresight.identity.Workspaces;
@@ -43,6 +45,9 @@ class WebhookDeliveryTests {
 
     @Autowired
     ApplicationEventPublisher events;
+
+    @Autowired
+    DeliveryStore store;
 
     @LocalServerPort
     int port;
@@ -289,5 +294,34 @@ class WebhookDeliveryTests {
                 .isTrue();
         assertThat(attempt.get("latencyMs").asLong()).isBetween(1500L, 5000L);
         assertThat(Duration.between(started, Instant.now())).isLessThan(Duration.ofSeconds(6));
+    }
+
+    @Test
+    void aDeliveryHeldByANodeThatDiedIsSentOnceItsLeaseRunsOut() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(200).build());
+        var channel = AlertEndpoints.createChannel(
+                api, Map.of("type", "webhook", "name", "Recovered", "url", AlertEndpoints.url(server, "/late")));
+        var channelId = UUID.fromString(channel.get("id").asString());
+        var workforce = workspaces.findBySlug("workforce").orElseThrow();
+        var message = AlertMessage.of(
+                "drift", "workforce", "Recovery", List.of(Map.of("segment", "queue=Z", "line", "queue=Z moved")));
+        var now = Instant.now();
+        // persisted before any attempt, then claimed by a node that crashes before it settles the attempt
+        var id = store.create(workforce.id(), channelId, null, message, now.plusMillis(500));
+        assertThat(store.claim(id, now, now.plusSeconds(3))).isTrue();
+
+        Thread.sleep(1500);
+        var held = api.get(BASE + "/deliveries/" + id, api.tokenFor("viewer")).json();
+        assertThat(held.get("status").asString())
+                .as("nobody else sends while the lease holds")
+                .isEqualTo("pending");
+        assertThat(held.get("attempts")).isEmpty();
+
+        var sent = AlertEndpoints.awaitDelivery(api, channelId.toString(), Duration.ofSeconds(15), d -> d.get("status")
+                .asString()
+                .equals("succeeded"));
+        assertThat(sent.get("attempts")).hasSize(1);
+        assertThat(server.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("webhook-id"))
+                .isEqualTo(sent.get("messageId").asString());
     }
 }

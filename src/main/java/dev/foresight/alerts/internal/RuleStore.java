@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -40,54 +42,41 @@ public class RuleStore {
             boolean customRepeat,
             String actor) {
         var now = Timestamp.from(Instant.now());
+        // the columns both statements write, in the order both name them
+        var fields = new ArrayList<@Nullable Object>(Arrays.asList(
+                rule.name(),
+                rule.event().name(),
+                rule.minSeverity(),
+                rule.monitorId(),
+                rule.segment(),
+                rule.minRejectRate(),
+                rule.datasetId(),
+                json.writeValueAsString(rule.channels()),
+                customWait ? rule.groupWait().toString() : null,
+                customInterval ? rule.groupInterval().toString() : null,
+                customRepeat ? rule.repeatInterval().toString() : null,
+                rule.enabled()));
+        var update = new ArrayList<>(fields);
+        update.addAll(Arrays.asList(now, rule.id(), workspaceId));
         int updated = jdbc.sql(
                         """
                         update alert_rules set name = ?, event = ?, min_severity = ?, monitor_id = ?, segment = ?,
                             min_reject_rate = ?, dataset_id = ?, channels_json = ?, group_wait = ?, group_interval = ?,
                             repeat_interval = ?, enabled = ?, updated_at = ?
                         where id = ? and workspace_id = ?""")
-                .params(
-                        rule.name(),
-                        rule.event().name(),
-                        rule.minSeverity(),
-                        rule.monitorId(),
-                        rule.segment(),
-                        rule.minRejectRate(),
-                        rule.datasetId(),
-                        json.writeValueAsString(rule.channels()),
-                        customWait ? rule.groupWait().toString() : null,
-                        customInterval ? rule.groupInterval().toString() : null,
-                        customRepeat ? rule.repeatInterval().toString() : null,
-                        rule.enabled(),
-                        now,
-                        rule.id(),
-                        workspaceId)
+                .params(update)
                 .update();
         if (updated == 0) {
+            var insert = new ArrayList<@Nullable Object>(Arrays.asList(rule.id(), workspaceId));
+            insert.addAll(fields);
+            insert.addAll(Arrays.asList(actor, Timestamp.from(rule.createdAt()), now));
             jdbc.sql(
                             """
                             insert into alert_rules (id, workspace_id, name, event, min_severity, monitor_id, segment,
                                 min_reject_rate, dataset_id, channels_json, group_wait, group_interval,
                                 repeat_interval, enabled, created_by, created_at, updated_at)
                             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(
-                            rule.id(),
-                            workspaceId,
-                            rule.name(),
-                            rule.event().name(),
-                            rule.minSeverity(),
-                            rule.monitorId(),
-                            rule.segment(),
-                            rule.minRejectRate(),
-                            rule.datasetId(),
-                            json.writeValueAsString(rule.channels()),
-                            customWait ? rule.groupWait().toString() : null,
-                            customInterval ? rule.groupInterval().toString() : null,
-                            customRepeat ? rule.repeatInterval().toString() : null,
-                            rule.enabled(),
-                            actor,
-                            Timestamp.from(rule.createdAt()),
-                            now)
+                    .params(insert)
                     .update();
         }
     }

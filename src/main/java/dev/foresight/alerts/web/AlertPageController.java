@@ -38,8 +38,15 @@ class AlertPageController {
         this.alerts = alerts;
     }
 
-    @RequiresRole(WorkspaceRole.MANAGER)
+    /** The sidebar's entry: channels for those who may see them, deliveries for everyone else. */
     @GetMapping
+    String start(CurrentWorkspace workspace) {
+        return "redirect:/w/" + workspace.slug() + "/alerts/"
+                + (workspace.can(WorkspaceRole.MANAGER) ? "channels" : "deliveries");
+    }
+
+    @RequiresRole(WorkspaceRole.MANAGER)
+    @GetMapping("/channels")
     String channels(CurrentWorkspace workspace, Model model) {
         model.addAttribute("channels", alerts.channels(workspace));
         model.addAttribute("types", ChannelType.values());
@@ -63,7 +70,7 @@ class AlertPageController {
             @RequestParam(required = false) @Nullable String authToken,
             @RequestParam(required = false) @Nullable String template,
             RedirectAttributes redirect) {
-        return act(workspace, redirect, "", () -> {
+        return act(workspace, redirect, "/channels", () -> {
             var channel = alerts.createChannel(
                     workspace,
                     new ChannelRequest(
@@ -91,7 +98,7 @@ class AlertPageController {
     @RequiresRole(WorkspaceRole.ADMIN)
     @PostMapping("/channels/{channelId}/test")
     String test(CurrentWorkspace workspace, @PathVariable UUID channelId, RedirectAttributes redirect) {
-        return act(workspace, redirect, "", () -> {
+        return act(workspace, redirect, "/channels", () -> {
             var delivery = alerts.test(workspace, channelId);
             if (!delivery.status().equals("succeeded") && !delivery.status().equals("outbox")) {
                 throw new InvalidRequestException("The test failed: " + delivery.lastError());
@@ -105,7 +112,7 @@ class AlertPageController {
     @RequiresRole(WorkspaceRole.ADMIN)
     @PostMapping("/channels/{channelId}/rotate-secret")
     String rotate(CurrentWorkspace workspace, @PathVariable UUID channelId, RedirectAttributes redirect) {
-        return act(workspace, redirect, "", () -> {
+        return act(workspace, redirect, "/channels", () -> {
             redirect.addFlashAttribute(
                     "revealedSecret", alerts.rotateSecret(workspace, channelId).secret());
             return "Rotated the secret; the old one keeps signing beside it during the overlap.";
@@ -119,7 +126,7 @@ class AlertPageController {
             @PathVariable UUID channelId,
             @RequestParam boolean enabled,
             RedirectAttributes redirect) {
-        return act(workspace, redirect, "", () -> {
+        return act(workspace, redirect, "/channels", () -> {
             alerts.updateChannel(
                     workspace,
                     channelId,
@@ -132,7 +139,7 @@ class AlertPageController {
     @RequiresRole(WorkspaceRole.ADMIN)
     @PostMapping("/channels/{channelId}/delete")
     String deleteChannel(CurrentWorkspace workspace, @PathVariable UUID channelId, RedirectAttributes redirect) {
-        return act(workspace, redirect, "", () -> {
+        return act(workspace, redirect, "/channels", () -> {
             alerts.deleteChannel(workspace, channelId);
             return "Deleted the channel.";
         });
