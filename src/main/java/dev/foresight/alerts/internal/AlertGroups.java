@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -62,27 +61,25 @@ public class AlertGroups {
     }
 
     private UUID open(long workspaceId, Rule rule, String groupKey, Instant now) {
-        var id = UUID.randomUUID();
-        try {
-            jdbc.sql(
-                            """
-                            insert into alert_groups (id, workspace_id, rule_id, group_key, flush_at, created_at)
-                            values (?, ?, ?, ?, ?, ?)""")
-                    .params(
-                            id,
-                            workspaceId,
-                            rule.id(),
-                            groupKey,
-                            Timestamp.from(now.plus(rule.groupWait())),
-                            Timestamp.from(now))
-                    .update();
-            return id;
-        } catch (DuplicateKeyException raced) {
-            return jdbc.sql("select id from alert_groups where rule_id = ? and group_key = ?")
-                    .params(rule.id(), groupKey)
-                    .query(UUID.class)
-                    .single();
-        }
+        // concurrent alerts of one group race to open it: the loser's insert does nothing (a failed insert would
+        // abort the listener's transaction on PostgreSQL), and both read the one group that won
+        jdbc.sql(
+                        """
+                        insert into alert_groups (id, workspace_id, rule_id, group_key, flush_at, created_at)
+                        values (?, ?, ?, ?, ?, ?)
+                        on conflict do nothing""")
+                .params(
+                        UUID.randomUUID(),
+                        workspaceId,
+                        rule.id(),
+                        groupKey,
+                        Timestamp.from(now.plus(rule.groupWait())),
+                        Timestamp.from(now))
+                .update();
+        return jdbc.sql("select id from alert_groups where rule_id = ? and group_key = ?")
+                .params(rule.id(), groupKey)
+                .query(UUID.class)
+                .single();
     }
 
     /** Flushes every due group this node can claim. */
