@@ -68,8 +68,6 @@ public class Mailer {
             if (Boolean.TRUE.equals(settings.smtpStartTls())) {
                 props.put("mail.smtp.starttls.enable", "true");
                 props.put("mail.smtp.starttls.required", "true");
-                // the certificate is checked against the configured name, not the address connected to
-                props.put("mail.smtp.ssl.trust", settings.smtpHost());
             }
             if (settings.smtpUsername() != null) {
                 smtp.setUsername(settings.smtpUsername());
