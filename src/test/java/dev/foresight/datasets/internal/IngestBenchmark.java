@@ -47,6 +47,8 @@ public final class IngestBenchmark {
                 "2GB",
                 1,
                 java.time.Duration.ofSeconds(10),
+                10_000,
+                java.time.Duration.ofSeconds(30),
                 10_000);
         var dataDir = work.resolve("data");
         var engine = new DuckDbEngine(properties, dataDir);
