@@ -46,9 +46,9 @@ class QueryApiTests {
     }
 
     @Test
-    void aViewerGetsWeeklyFiguresPerStoreWithDatesAsIsoText() {
+    void weeklyFiguresPerStoreWithDatesAsIsoText() {
         var response = query(
-                api.tokenFor("viewer"),
+                api.tokenFor("manager"),
                 Map.of(
                         "dataset",
                         dataset,
@@ -82,7 +82,7 @@ class QueryApiTests {
     @Test
     void sqlInAValueMatchesThatTextAndNothingElse() {
         var response = query(
-                api.tokenFor("viewer"),
+                api.tokenFor("manager"),
                 Map.of(
                         "dataset", dataset,
                         "measures", List.of(Map.of("agg", "count")),
@@ -92,7 +92,7 @@ class QueryApiTests {
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         assertThat(response.json().get("rows").toString()).isEqualTo("[[1]]");
         var again =
-                query(api.tokenFor("viewer"), Map.of("dataset", dataset, "measures", List.of(Map.of("agg", "count"))));
+                query(api.tokenFor("manager"), Map.of("dataset", dataset, "measures", List.of(Map.of("agg", "count"))));
         assertThat(again.json().get("rows").toString())
                 .as("the data is all still there")
                 .isEqualTo("[[41]]");
@@ -100,7 +100,7 @@ class QueryApiTests {
 
     @Test
     void badSpecsGetProblemDetailsThatSayWhatToSend() {
-        var viewer = api.tokenFor("viewer");
+        var viewer = api.tokenFor("manager");
         var misspelt = assertProblem(
                 query(
                         viewer,
@@ -139,7 +139,7 @@ class QueryApiTests {
     @Test
     void aHugeLimitIsCappedAndTheAnswerSaysSo() {
         var response = query(
-                api.tokenFor("viewer"),
+                api.tokenFor("manager"),
                 Map.of("dataset", dataset, "dimensions", List.of("day", "store"), "limit", 1_000_000_000));
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         var body = response.json();
