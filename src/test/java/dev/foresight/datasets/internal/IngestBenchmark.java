@@ -128,7 +128,7 @@ public final class IngestBenchmark {
     }
 
     /** Claims-like rows: ids, a payer, a date, two amounts, a status, an NPI and free-text notes with some PHI. */
-    static void generate(Path csv, long rows) throws IOException {
+    public static void generate(Path csv, long rows) throws IOException {
         var random = new Random(7);
         String[] payers = {"Aetna", "Cigna", "UnitedHealthcare", "Humana", "Kaiser", "BlueCross", "Anthem", "Medicare"};
         String[] statuses = {"PAID", "PAID", "PAID", "PAID", "DENIED", "PENDING"};
