@@ -353,6 +353,39 @@ class DashboardApiTests {
     }
 
     @Test
+    void theDemoWorkspacesOpenOnDashboardsWhoseEveryWidgetHasNumbers() {
+        for (var demo : Map.of("insights", "Retail sales overview", "claims", "Claims overview")
+                .entrySet()) {
+            var base = "/api/v1/workspaces/" + demo.getKey() + "/dashboards";
+            org.awaitility.Awaitility.await()
+                    .atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> api.get(base, viewer).json().valueStream().anyMatch(d -> d.get("name")
+                            .asString()
+                            .equals(demo.getValue())));
+            var dashboard = api.get(base, viewer)
+                    .json()
+                    .valueStream()
+                    .filter(d -> d.get("name").asString().equals(demo.getValue()))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(dashboard.get("widgets").size()).as(demo.getValue()).isGreaterThanOrEqualTo(7);
+            for (var widget : dashboard.get("widgets")) {
+                var data = api.get(
+                        base + "/" + dashboard.get("id").asString() + "/widgets/"
+                                + widget.get("id").asString() + "/data",
+                        viewer);
+                assertThat(data.status())
+                        .as(widget.get("title").asString() + ": " + data.body())
+                        .isEqualTo(200);
+                assertThat(data.json().get("rows").size())
+                        .as(widget.get("title").asString())
+                        .isPositive();
+            }
+        }
+    }
+
+    @Test
     void anOutsiderCannotWatchAnotherWorkspacesDashboard() {
         var created = create("Private");
         try (var outsider = LiveClient.open(port, api.tokenFor("outsider"))) {

@@ -17,9 +17,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.cache.metrics.CacheMetricsRegistrar;
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
-import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -38,6 +38,15 @@ public class WidgetResults {
     private final Cache cache;
     /** The keys cached per dataset, so a publication can evict them on Caffeine and Redis alike. */
     private final Map<UUID, Set<String>> keysByDataset = new ConcurrentHashMap<>();
+    /**
+     * The current version per workspace and dataset, as last looked up: reading the dataset's row on every cached
+     * answer cost more than the answer. A publication replaces the entry; it is looked up again after a few seconds.
+     */
+    private final Map<String, CurrentVersion> versions = new ConcurrentHashMap<>();
+
+    private record CurrentVersion(UUID versionId, long lookedUpAt) {}
+
+    private static final long VERSION_TTL_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
 
     WidgetResults(
             Queries queries,
@@ -54,12 +63,7 @@ public class WidgetResults {
 
     /** The rows of a spec over the dataset's current version, from the cache when another viewer asked before. */
     public QueryResult result(CurrentWorkspace workspace, QuerySpec spec) {
-        var dataset = datasets.get(workspace, spec.dataset());
-        if (dataset.currentVersionId() == null) {
-            throw new InvalidRequestException(
-                    HttpStatus.CONFLICT, "Dataset '" + dataset.name() + "' has no processed version yet.");
-        }
-        var versionId = dataset.currentVersionId();
+        var versionId = currentVersion(workspace, spec.dataset());
         var key = WorkspaceKeys.key(workspace.id(), "widget", spec.dataset(), versionId, json.writeValueAsString(spec));
         var cached = cache.get(key, QueryResult.class);
         if (cached != null) {
@@ -73,8 +77,26 @@ public class WidgetResults {
         return result;
     }
 
-    @EventListener
+    private UUID currentVersion(CurrentWorkspace workspace, UUID datasetId) {
+        var entry = workspace.id() + ":" + datasetId;
+        var known = versions.get(entry);
+        if (known != null && System.nanoTime() - known.lookedUpAt() < VERSION_TTL_NANOS) {
+            return known.versionId();
+        }
+        // The facade checks that the dataset is this workspace's, and says so plainly when it is gone.
+        var dataset = datasets.get(workspace, datasetId);
+        if (dataset.currentVersionId() == null) {
+            throw new InvalidRequestException(
+                    HttpStatus.CONFLICT, "Dataset '" + dataset.name() + "' has no processed version yet.");
+        }
+        versions.put(entry, new CurrentVersion(dataset.currentVersionId(), System.nanoTime()));
+        return dataset.currentVersionId();
+    }
+
+    /** After the commit, so the next lookup reads the new version. */
+    @TransactionalEventListener(fallbackExecution = true)
     void on(DatasetVersionPublished published) {
+        versions.remove(published.workspaceId() + ":" + published.datasetId());
         var keys = keysByDataset.remove(published.datasetId());
         if (keys != null) {
             keys.forEach(cache::evict);

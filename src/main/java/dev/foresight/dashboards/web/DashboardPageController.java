@@ -4,16 +4,11 @@ import dev.foresight.dashboards.DashboardDraft;
 import dev.foresight.dashboards.Dashboards;
 import dev.foresight.dashboards.internal.DashboardLive;
 import dev.foresight.datasets.Datasets;
-import dev.foresight.datasets.query.QuerySpec;
-import dev.foresight.shared.CsvWriter;
 import dev.foresight.shared.CurrentWorkspace;
 import dev.foresight.shared.ErrorResponses;
-import dev.foresight.shared.InvalidRequestException;
 import dev.foresight.shared.WorkspaceRole;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,9 +30,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The dashboard pages, and the JSON the page's script reads and saves with the session (the API itself takes bearer
@@ -47,18 +39,16 @@ import tools.jackson.databind.json.JsonMapper;
 @RequestMapping("/w/{slug}/dashboards")
 class DashboardPageController {
 
-    private static final TypeReference<List<QuerySpec.Filter>> FILTERS = new TypeReference<>() {};
-
     private final Dashboards dashboards;
     private final Datasets datasets;
     private final DashboardLive live;
-    private final JsonMapper json;
+    private final WidgetDownloads downloads;
 
-    DashboardPageController(Dashboards dashboards, Datasets datasets, DashboardLive live, JsonMapper json) {
+    DashboardPageController(Dashboards dashboards, Datasets datasets, DashboardLive live, WidgetDownloads downloads) {
         this.dashboards = dashboards;
         this.datasets = datasets;
         this.live = live;
-        this.json = json;
+        this.downloads = downloads;
     }
 
     @GetMapping
@@ -151,7 +141,7 @@ class DashboardPageController {
             @PathVariable UUID id,
             @PathVariable String widgetId,
             @RequestParam(required = false) @Nullable String filters) {
-        return answer(() -> dashboards.widgetData(workspace, id, widgetId, viewFilters(filters)));
+        return answer(() -> dashboards.widgetData(workspace, id, widgetId, downloads.viewFilters(filters)));
     }
 
     @GetMapping("/{id}/widgets/{widgetId}/data.csv")
@@ -162,25 +152,8 @@ class DashboardPageController {
             @RequestParam(required = false) @Nullable String filters,
             HttpServletResponse response)
             throws IOException {
-        var result = dashboards.widgetData(workspace, id, widgetId, viewFilters(filters));
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"widget-" + widgetId + ".csv\"");
-        var out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        var csv = new CsvWriter(out);
-        csv.row(result.columns());
-        result.rows().forEach(csv::row);
-        out.flush();
-    }
-
-    private @Nullable List<QuerySpec.Filter> viewFilters(@Nullable String filters) {
-        if (filters == null || filters.isBlank()) {
-            return null;
-        }
-        try {
-            return json.readValue(filters, FILTERS);
-        } catch (JacksonException e) {
-            throw new InvalidRequestException("The filters could not be read.");
-        }
+        var result = dashboards.widgetData(workspace, id, widgetId, downloads.viewFilters(filters));
+        downloads.csv(widgetId, result, response);
     }
 
     private static ResponseEntity<?> answer(Supplier<Object> work) {

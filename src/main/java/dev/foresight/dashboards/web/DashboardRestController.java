@@ -5,15 +5,11 @@ import dev.foresight.dashboards.DashboardDraft;
 import dev.foresight.dashboards.Dashboards;
 import dev.foresight.dashboards.internal.DashboardLive;
 import dev.foresight.datasets.query.QueryResult;
-import dev.foresight.datasets.query.QuerySpec;
-import dev.foresight.shared.CsvWriter;
 import dev.foresight.shared.CurrentWorkspace;
-import dev.foresight.shared.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,25 +25,20 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 @Tag(name = "Dashboards", description = "Dashboards, their widgets and the widgets' data")
 @RestController
 @RequestMapping("/api/v1/workspaces/{slug}/dashboards")
 class DashboardRestController {
 
-    private static final TypeReference<List<QuerySpec.Filter>> FILTERS = new TypeReference<>() {};
-
     private final Dashboards dashboards;
     private final DashboardLive live;
-    private final JsonMapper json;
+    private final WidgetDownloads downloads;
 
-    DashboardRestController(Dashboards dashboards, DashboardLive live, JsonMapper json) {
+    DashboardRestController(Dashboards dashboards, DashboardLive live, WidgetDownloads downloads) {
         this.dashboards = dashboards;
         this.live = live;
-        this.json = json;
+        this.downloads = downloads;
     }
 
     @Operation(summary = "Lists the workspace's dashboards")
@@ -105,7 +96,7 @@ class DashboardRestController {
             @PathVariable UUID id,
             @PathVariable String widgetId,
             @RequestParam(required = false) @Nullable String filters) {
-        return dashboards.widgetData(workspace, id, widgetId, viewFilters(filters));
+        return dashboards.widgetData(workspace, id, widgetId, downloads.viewFilters(filters));
     }
 
     @Operation(summary = "A widget's rows as CSV, with the dashboard's filters applied")
@@ -117,16 +108,8 @@ class DashboardRestController {
             @RequestParam(required = false) @Nullable String filters,
             HttpServletResponse response)
             throws IOException {
-        var result = dashboards.widgetData(workspace, id, widgetId, viewFilters(filters));
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"widget-" + widgetId + ".csv\"");
-        var out = new java.io.OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        var csv = new CsvWriter(out);
-        csv.row(result.columns());
-        for (var row : result.rows()) {
-            csv.row(row);
-        }
-        out.flush();
+        var result = dashboards.widgetData(workspace, id, widgetId, downloads.viewFilters(filters));
+        downloads.csv(widgetId, result, response);
     }
 
     @Operation(summary = "Who is viewing the dashboard now")
@@ -134,17 +117,5 @@ class DashboardRestController {
     Map<String, List<String>> viewers(CurrentWorkspace workspace, @PathVariable UUID id) {
         dashboards.get(workspace, id);
         return Map.of("viewers", live.viewers(workspace.slug(), id));
-    }
-
-    private @Nullable List<QuerySpec.Filter> viewFilters(@Nullable String filters) {
-        if (filters == null || filters.isBlank()) {
-            return null;
-        }
-        try {
-            return json.readValue(filters, FILTERS);
-        } catch (JacksonException e) {
-            throw new InvalidRequestException(
-                    "filters is a JSON array of {\"column\",\"op\",\"value\"}; this one could not be read.");
-        }
     }
 }
