@@ -23,6 +23,7 @@ public record DriftMonitor(
         @Nullable String currentWindow,
         @Nullable UUID baselineVersion,
         @Nullable String schedule,
+        @Nullable Double falseDiscoveryRate,
         String status,
         @Nullable String statusMessage,
         @Nullable UUID lastRunId,

@@ -19,6 +19,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import org.jobrunr.jobs.RecurringJob;
+import org.jobrunr.storage.StorageProvider;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,6 +42,12 @@ class DriftApiTests {
 
     @Autowired
     Workspaces workspaces;
+
+    @Autowired
+    RecordedDriftEvents events;
+
+    @Autowired
+    StorageProvider jobs;
 
     @LocalServerPort
     int port;
@@ -101,6 +109,19 @@ class DriftApiTests {
         assertThat(cigna.get("baseline").get("rate").asDouble()).isBetween(0.06, 0.11);
         assertThat(cigna.get("current").get("rate").asDouble()).isBetween(0.25, 0.46);
         assertThat(cigna.get("pValue").asDouble()).isLessThan(1e-6);
+        // One event for the one drifted pair, as alert rules receive it.
+        assertThat(events.of(UUID.fromString(run.get("runId").asString())))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.workspace()).isEqualTo("claims");
+                    assertThat(e.monitorName()).isEqualTo("Claims per payer");
+                    assertThat(e.segment()).isEqualTo("payer=Cigna");
+                    assertThat(e.metric()).isEqualTo("denial rate");
+                    assertThat(e.severity()).isEqualTo(DriftSeverity.HIGH);
+                    assertThat(e.pValue()).isLessThan(1e-6);
+                    assertThat(e.baseline()).matches("\\d+\\.\\d % of \\d+");
+                    assertThat(e.current()).matches("\\d+\\.\\d % of \\d+");
+                });
         // Eight payers, four metrics, all compared: every payer has enough claims in both windows.
         assertThat(results)
                 .allSatisfy(r -> assertThat(r.get("status").asString()).isEqualTo("COMPARED"));
@@ -202,6 +223,43 @@ class DriftApiTests {
         assertThat(api.delete(MONITORS + "/" + monitorId, manager).status()).isEqualTo(204);
         assertProblem(api.get(MONITORS + "/" + monitorId, manager), 404);
         assertProblem(api.get(WS + "/drift/runs/" + run.get("runId").asString(), manager), 404);
+    }
+
+    @Test
+    void aScheduledMonitorRunsOnItsCronUntilTheScheduleIsCleared() {
+        var dataset = upload("Scheduled " + UUID.randomUUID(), sample(false, false));
+        var body = definition("Every ten seconds", dataset, List.of(metric("volume", null, null)), "P1W", "P8W");
+        body.put("schedule", "*/10 * * * * *");
+        var created = api.post(MONITORS, manager, Api.json(body));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        var monitorId = created.json().get("id").asString();
+        assertThat(recurringJobIds()).contains("drift-monitor-" + monitorId);
+
+        var scheduled = await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(
+                        () -> runs(monitorId).stream()
+                                .filter(r -> r.get("trigger").asString().equals("SCHEDULE"))
+                                .findFirst()
+                                .orElse(null),
+                        r -> r != null);
+        assertThat(awaitRun(scheduled.get("runId").asString()).get("status").asString())
+                .isEqualTo("SUCCEEDED");
+
+        body.remove("schedule");
+        assertThat(api.put(MONITORS + "/" + monitorId, manager, Api.json(body)).status())
+                .isEqualTo(200);
+        assertThat(recurringJobIds()).doesNotContain("drift-monitor-" + monitorId);
+
+        body.put("schedule", "0 6 * * 1");
+        api.put(MONITORS + "/" + monitorId, manager, Api.json(body));
+        assertThat(recurringJobIds()).contains("drift-monitor-" + monitorId);
+        api.delete(MONITORS + "/" + monitorId, manager);
+        assertThat(recurringJobIds()).doesNotContain("drift-monitor-" + monitorId);
+    }
+
+    private List<String> recurringJobIds() {
+        return jobs.getRecurringJobs().stream().map(RecurringJob::getId).toList();
     }
 
     // --- bad input -------------------------------------------------------------------------------------------------

@@ -168,6 +168,7 @@ public class DriftStore {
                 d.currentWindow(),
                 d.baselineVersion(),
                 d.schedule(),
+                d.falseDiscoveryRate(),
                 row.status(),
                 row.statusMessage(),
                 last.map(l -> (UUID) l[0]).orElse(null),
