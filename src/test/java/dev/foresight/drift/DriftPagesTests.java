@@ -97,9 +97,14 @@ class DriftPagesTests {
         var data = get("/w/claims/drift/runs/" + run.runId() + "/data", "manager");
         assertThat(data.getStatus()).isEqualTo(200);
         assertThat(data.getContentAsString()).contains("\"segment\":\"payer=Cigna\"", "\"edges\"");
-        var timeline =
-                get("/w/claims/drift/" + demo.id() + "/timeline?segment=payer%3DCigna&metric=denial%20rate", "manager");
-        assertThat(timeline.getContentAsString()).contains("\"test\":\"z-test\"");
+        var timeline = mvc.perform(as(
+                        MockMvcRequestBuilders.get("/w/claims/drift/" + demo.id() + "/timeline")
+                                .param("segment", "payer=Cigna")
+                                .param("metric", "denial rate"),
+                        "manager"))
+                .andReturn()
+                .getResponse();
+        assertThat(timeline.getContentAsString()).contains("\"test\":\"z-test\"", "\"drifted\":true");
     }
 
     @Test

@@ -126,9 +126,10 @@ public final class DriftBenchmark {
                                  DATE '2026-03-04' - (hash(i * 31) % 63)::INT AS day,
                                  (99200 + hash(i * 17) % 20)::VARCHAR AS cpt_code,
                                  random() AS r
-                          FROM range(%d) t(i))))
-                    TO '%s' (FORMAT parquet, COMPRESSION zstd)"""
-                            .formatted(rows, parquet));
+                          FROM range(ROWS) t(i))))
+                    TO 'PATH' (FORMAT parquet, COMPRESSION zstd)"""
+                            .replace("ROWS", Long.toString(rows))
+                            .replace("PATH", parquet.toString()));
         }
     }
 
