@@ -26,6 +26,13 @@ class DemoDriftMonitor {
 
     static final String NAME = "Claims per payer";
 
+    /** What a claims team watches per payer; the drift benchmark runs the same. */
+    static final List<MetricSpec> METRICS = List.of(
+            new MetricSpec("rate", null, "status = 'DENIED'", "denial rate"),
+            new MetricSpec("numeric", "paid_amount", "status = 'PAID'", "paid amount"),
+            new MetricSpec("volume", null, null, "claims"),
+            new MetricSpec("categorical", "cpt_code", null, "procedure mix"));
+
     private static final Logger log = LoggerFactory.getLogger(DemoDriftMonitor.class);
 
     private final Datasets datasets;
@@ -51,11 +58,7 @@ class DemoDriftMonitor {
                 dataset.id().toString(),
                 "date_of_service",
                 List.of("payer"),
-                List.of(
-                        new MetricSpec("rate", null, "status = 'DENIED'", "denial rate"),
-                        new MetricSpec("numeric", "paid_amount", "status = 'PAID'", "paid amount"),
-                        new MetricSpec("volume", null, null, "claims"),
-                        new MetricSpec("categorical", "cpt_code", null, "procedure mix")),
+                METRICS,
                 "P8W",
                 "P1W",
                 null,

@@ -4,7 +4,6 @@ import dev.foresight.datasets.ColumnRole;
 import dev.foresight.datasets.ColumnType;
 import dev.foresight.datasets.DatasetColumn;
 import dev.foresight.datasets.DatasetScan;
-import dev.foresight.drift.MetricSpec;
 import dev.foresight.drift.MonitorDefinition;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,11 +58,7 @@ public final class DriftBenchmark {
                     "benchmark",
                     "date_of_service",
                     List.of("payer"),
-                    List.of(
-                            new MetricSpec("rate", null, "status = 'DENIED'", "denial rate"),
-                            new MetricSpec("numeric", "paid_amount", "status = 'PAID'", "paid amount"),
-                            new MetricSpec("volume", null, null, "claims"),
-                            new MetricSpec("categorical", "cpt_code", null, "procedure mix")),
+                    DemoDriftMonitor.METRICS,
                     "P8W",
                     "P1W",
                     null,
