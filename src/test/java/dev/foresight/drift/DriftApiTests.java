@@ -365,9 +365,18 @@ class DriftApiTests {
         var monitor = api.get(MONITORS + "/" + monitorId, manager).json();
         assertThat(monitor.get("status").asString()).isEqualTo("BROKEN");
         assertThat(monitor.get("statusMessage").asString()).contains("'amount'");
-        var execution = api.get(WS + "/executions/" + failed.get("executionId").asString(), manager)
-                .json();
+        // The run is marked before its execution ends with the same reason.
+        var execution = await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(250))
+                .until(
+                        () -> api.get(
+                                        WS + "/executions/"
+                                                + failed.get("executionId").asString(),
+                                        manager)
+                                .json(),
+                        e -> !e.get("status").asString().equals("RUNNING"));
         assertThat(execution.get("status").asString()).isEqualTo("FAILED");
+        assertThat(execution.get("error").asString()).contains("has no column 'amount'");
         // The rest of the workspace is untouched and the server keeps serving.
         assertThat(api.get(MONITORS, manager).status()).isEqualTo(200);
         assertThat(api.get(WS + "/datasets/" + dataset, manager)
