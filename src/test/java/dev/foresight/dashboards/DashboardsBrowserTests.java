@@ -4,71 +4,29 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import dev.foresight.identity.Workspaces;
 import dev.foresight.shared.CurrentWorkspace;
 import dev.foresight.shared.WorkspaceRole;
+import dev.foresight.support.BrowserJourney;
 import dev.foresight.support.Browsers;
-import dev.foresight.support.DemoData;
 import dev.foresight.support.ForesightTest;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The demo claims dashboard in two browsers at once: both render real numbers, each sees the other is there, and a
  * filter the manager applies reaches the viewer's page without a reload.
  */
 @ForesightTest
-class DashboardsBrowserTests {
-
-    static Browsers.Session session;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Workspaces workspaces;
+class DashboardsBrowserTests extends BrowserJourney {
 
     @Autowired
     Dashboards dashboards;
-
-    final List<BrowserContext> contexts = new ArrayList<>();
-    final List<String> consoleErrors = new CopyOnWriteArrayList<>();
-
-    @BeforeAll
-    static void launch() {
-        session = Browsers.launch();
-    }
-
-    @AfterAll
-    static void quit() {
-        if (session != null) {
-            session.close();
-        }
-    }
-
-    @BeforeEach
-    void seeded() {
-        DemoData.awaitSeeded(workspaces);
-    }
-
-    @AfterEach
-    void closeContexts() {
-        contexts.forEach(BrowserContext::close);
-    }
 
     @Test
     void aFilterAppliedInOneBrowserShowsUpInTheOther() {
@@ -84,8 +42,8 @@ class DashboardsBrowserTests {
                 .orElseThrow()
                 .id();
 
-        var manager = Browsers.signIn(session.browser(), port, "manager", contexts, consoleErrors);
-        var viewer = Browsers.signIn(session.browser(), port, "viewer", contexts, consoleErrors);
+        var manager = signIn("manager");
+        var viewer = signIn("viewer");
 
         // The workspace home leads to the dashboard.
         manager.navigate("/w/claims");

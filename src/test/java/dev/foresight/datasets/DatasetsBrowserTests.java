@@ -3,16 +3,14 @@ package dev.foresight.datasets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import dev.foresight.identity.Workspaces;
 import dev.foresight.support.Api;
+import dev.foresight.support.BrowserJourney;
 import dev.foresight.support.Browsers;
-import dev.foresight.support.DemoData;
 import dev.foresight.support.ForesightTest;
 import dev.foresight.support.Multipart;
 import java.io.IOException;
@@ -20,64 +18,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A manager uploads a file in the browser and watches both bars: the bytes going up, then the processing reported
  * over the live channel, and lands on the new dataset's page with its rows and quality figures.
  */
 @ForesightTest
-class DatasetsBrowserTests {
-
-    static Browsers.Session session;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Workspaces workspaces;
-
-    final List<BrowserContext> contexts = new ArrayList<>();
-    final List<String> consoleErrors = new CopyOnWriteArrayList<>();
-
-    @BeforeAll
-    static void launch() {
-        session = Browsers.launch();
-    }
-
-    @AfterAll
-    static void quit() {
-        if (session != null) {
-            session.close();
-        }
-    }
-
-    @BeforeEach
-    void seeded() {
-        DemoData.awaitSeeded(workspaces);
-    }
-
-    @AfterEach
-    void closeContexts() {
-        contexts.forEach(BrowserContext::close);
-    }
+class DatasetsBrowserTests extends BrowserJourney {
 
     @Test
     void aManagerUploadsAFileAndWatchesBothProgressBars(@TempDir Path dir) throws IOException {
         var file = dir.resolve("orders.csv");
         writeOrders(file, 150_000);
-        var page = Browsers.signIn(session.browser(), port, "manager", contexts, consoleErrors);
+        var page = signIn("manager");
         page.navigate("/w/insights/datasets");
         Browsers.awaitLive(page);
         // Every value either bar shows is kept in sessionStorage, which survives the move to the dataset's page.
@@ -138,7 +95,7 @@ class DatasetsBrowserTests {
         var datasetId = accepted.get("datasetId").asString();
         awaitSucceeded(api, manager, datasetId, accepted.get("versionId").asString());
 
-        var page = Browsers.signIn(session.browser(), port, "manager", contexts, consoleErrors);
+        var page = signIn("manager");
         page.navigate("/w/insights/datasets/" + datasetId);
         Browsers.awaitLive(page);
         page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Rules"))

@@ -2,83 +2,37 @@ package dev.foresight.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import dev.foresight.executions.ExecutionStatus;
-import dev.foresight.identity.Workspaces;
 import dev.foresight.support.Api;
+import dev.foresight.support.BrowserJourney;
 import dev.foresight.support.Browsers;
-import dev.foresight.support.DemoData;
 import dev.foresight.support.ForesightTest;
 import dev.foresight.support.TestWork;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The executions page in a real browser: a person signs in through the form, opens the page and watches work that
  * starts after the page loaded appear, progress and end, without reloading, and with no error in the console.
  */
 @ForesightTest
-class ExecutionsBrowserTests {
+class ExecutionsBrowserTests extends BrowserJourney {
 
     static final Path SCREENSHOTS = Browsers.SCREENSHOTS;
 
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Workspaces workspaces;
-
     @Autowired
     TestWork work;
-
-    final List<BrowserContext> contexts = new ArrayList<>();
-    final List<String> consoleErrors = new CopyOnWriteArrayList<>();
-
-    static Browsers.Session session;
-
-    @BeforeAll
-    static void launch() {
-        session = Browsers.launch();
-        browser = session.browser();
-    }
-
-    @AfterAll
-    static void quit() {
-        if (session != null) {
-            session.close();
-        }
-    }
-
-    @BeforeEach
-    void seeded() {
-        DemoData.awaitSeeded(workspaces);
-    }
-
-    @AfterEach
-    void closeContexts() {
-        contexts.forEach(BrowserContext::close);
-    }
 
     @Test
     void aManagerWatchesAnExecutionProgressAndSucceedWithoutReloading() throws Exception {
@@ -195,11 +149,6 @@ class ExecutionsBrowserTests {
                         .asString())
                 .isEqualTo(ExecutionStatus.CANCELLED.name());
         assertThat(consoleErrors).as("console errors").isEmpty();
-    }
-
-    /** A fresh browser profile signed in through the form, as a person would. */
-    private Page signIn(String username) {
-        return Browsers.signIn(browser, port, username, contexts, consoleErrors);
     }
 
     private static void awaitLive(Page page) {

@@ -4,71 +4,28 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import dev.foresight.identity.Workspaces;
 import dev.foresight.support.Api;
+import dev.foresight.support.BrowserJourney;
 import dev.foresight.support.Browsers;
-import dev.foresight.support.DemoData;
 import dev.foresight.support.ForesightTest;
 import dev.foresight.support.Multipart;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A manager in the browser: the calculator answers in place, the plan's dashboard draws its gap heatmap, and a
  * what-if move of an agent is previewed (KPIs before and after, nothing saved) and then saved.
  */
 @ForesightTest
-class CapacityBrowserTests {
+class CapacityBrowserTests extends BrowserJourney {
 
     private static final String WS = "hospital";
-
-    static Browsers.Session session;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Workspaces workspaces;
-
-    final List<BrowserContext> contexts = new ArrayList<>();
-    final List<String> consoleErrors = new CopyOnWriteArrayList<>();
-
-    @BeforeAll
-    static void launch() {
-        session = Browsers.launch();
-    }
-
-    @AfterAll
-    static void quit() {
-        if (session != null) {
-            session.close();
-        }
-    }
-
-    @BeforeEach
-    void seeded() {
-        DemoData.awaitSeeded(workspaces);
-    }
-
-    @AfterEach
-    void closeContexts() {
-        contexts.forEach(BrowserContext::close);
-    }
 
     /** A plan over a real forecast of a small dataset, made through the API. */
     private String plan() {
@@ -137,7 +94,7 @@ class CapacityBrowserTests {
     @Test
     void aManagerPreviewsAndSavesAnAllocationOnTheDashboard() throws Exception {
         var planId = plan();
-        var page = Browsers.signIn(session.browser(), port, "manager", contexts, consoleErrors);
+        var page = signIn("manager");
 
         page.navigate("/w/" + WS + "/capacity");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Capacity"))
