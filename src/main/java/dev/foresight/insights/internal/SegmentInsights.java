@@ -26,6 +26,8 @@ final class SegmentInsights {
     private static final int MAX_NULLABLE = 30;
     private static final long WEEK = 7 * 86400L;
     private static final int BASELINE_WEEKS = 4;
+    /** A segment smaller than this share of the rows gets no series of its own: too few rows per period. */
+    private static final double MIN_SEGMENT_SHARE = 0.05;
 
     /** One value of a segment column: its rows, its sum of each summed measure, its non-empty count per nullable column. */
     record Group(String value, long rows, double[] sums, long[] filled) {}
@@ -92,7 +94,7 @@ final class SegmentInsights {
             largest.put(
                     summary.column().name(),
                     summary.groups().stream()
-                            .filter(g -> !"(empty)".equals(g.value()))
+                            .filter(g -> !"(empty)".equals(g.value()) && g.rows() >= plan.rows() * MIN_SEGMENT_SHARE)
                             .sorted(Comparator.comparingDouble(this::size).reversed())
                             .limit(properties.largestSegments())
                             .map(Group::value)
@@ -117,7 +119,10 @@ final class SegmentInsights {
                     .toList();
             int k = groups.size();
             double total = groups.stream().mapToDouble(this::size).sum();
-            if (k < 2 || total <= 0 || groups.stream().anyMatch(g -> size(g) < 0)) {
+            if (k < 2
+                    || total <= 0
+                    || groups.stream().anyMatch(g -> size(g) < 0)
+                    || "(empty)".equals(groups.getFirst().value())) {
                 continue;
             }
             double top = size(groups.getFirst()) / total;

@@ -50,6 +50,9 @@ final class TimeSeriesInsights {
 
     private static final int MAX_ANOMALIES = 5;
 
+    /** The robust z a segment's period needs to count as unusual. */
+    private static final double SEGMENT_THRESHOLD = 6;
+
     private final DatasetScan scan;
     private final Plan plan;
     private final InsightsProperties properties;
@@ -470,6 +473,9 @@ final class TimeSeriesInsights {
                     continue;
                 }
                 var values = filled(table.values(m, measures));
+                if (entry.getKey() != null && sparse(values)) {
+                    continue;
+                }
                 int period = table.size() >= 4 * grain.cycle ? grain.cycle : 1;
                 var parts = SeasonalDecomposition.of(values, period);
                 var robust = RobustZ.of(parts.residual());
@@ -477,11 +483,14 @@ final class TimeSeriesInsights {
                     continue;
                 }
                 var found = new ArrayList<Anomaly>();
+                // A segment's series is noisier and there are many of them: it must stand out further.
+                double threshold = entry.getKey() == null ? RobustZ.OUTLIER : SEGMENT_THRESHOLD;
+                double reach = entry.getKey() == null ? 0.05 : 0.3;
                 for (int i = 0; i < values.length; i++) {
                     double expected = parts.trend()[i] + parts.seasonal()[i];
                     double z = robust.scores()[i];
-                    if (Math.abs(z) >= RobustZ.OUTLIER
-                            && Math.abs(values[i] - expected) >= 0.05 * Math.max(Math.abs(expected), 1e-9)) {
+                    if (Math.abs(z) >= threshold
+                            && Math.abs(values[i] - expected) >= reach * Math.max(Math.abs(expected), 1e-9)) {
                         found.add(new Anomaly(i, values[i], expected, z));
                     }
                 }
@@ -557,7 +566,7 @@ final class TimeSeriesInsights {
         evidence.put("segment", segment == null ? "all" : segment.toString());
         evidence.put("grain", grain.sql);
         evidence.put("season", period);
-        evidence.put("threshold", RobustZ.OUTLIER);
+        evidence.put("threshold", segment == null ? RobustZ.OUTLIER : SEGMENT_THRESHOLD);
         evidence.put("residualMad", Numbers.round(robust.mad()));
         evidence.put("anomalies", listed);
         evidence.put("count", total);
@@ -570,7 +579,7 @@ final class TimeSeriesInsights {
         var marked = top.stream()
                 .map(a -> new Charts.Point(label(table.starts[a.index()]), a.value()))
                 .toList();
-        double score = (segment == null ? 0.5 : 0.45) + 0.45 * Math.min(1, maxZ / 25);
+        double score = segment == null ? 0.5 + 0.45 * Math.min(1, maxZ / 25) : 0.4 + 0.4 * Math.min(1, maxZ / 25);
         return new Draft(
                 "anomaly",
                 "anomaly|" + measure.label() + "|" + segment,
@@ -609,6 +618,11 @@ final class TimeSeriesInsights {
 
     static String capitalise(String text) {
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    /** A series mostly of empty periods has no usual level to depart from. */
+    private static boolean sparse(double[] values) {
+        return Arrays.stream(values).filter(v -> v == 0).count() > values.length / 5;
     }
 
     private static double[] finite(double[] values) {
