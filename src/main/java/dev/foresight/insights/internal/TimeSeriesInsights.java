@@ -210,9 +210,11 @@ final class TimeSeriesInsights {
         int mirrored = 0;
         for (int i = 0; i < tests.size(); i++) {
             var test = tests.get(i);
+            // Significant is not enough: over the whole span the trend must move the measure by 5 % or more.
             if (q[i] > properties.alpha()
                     || test.sen().slope() == 0
-                    || Math.abs(test.mk().tau()) < 0.1) {
+                    || Math.abs(test.mk().tau()) < 0.1
+                    || Math.abs(relative(test)) * (test.values().length - 1) < 0.05) {
                 continue;
             }
             var all = overall.get(test.measure());
@@ -241,13 +243,12 @@ final class TimeSeriesInsights {
         var subject = subject(measure, test.segment());
         var sentence = String.format(
                 Locale.ENGLISH,
-                "%s %s by %s per %s (%s of a typical %s) from %s to %s: Mann–Kendall τ = %.2f, %s.",
+                "%s %s by %s per %s (%s over the period) from %s to %s: Mann–Kendall τ = %.2f, %s.",
                 capitalise(subject),
                 measure.isCount() ? (slope > 0 ? "rise" : "fall") : (slope > 0 ? "rises" : "falls"),
                 Numbers.format(Math.abs(slope)),
                 test.unit(),
-                Numbers.change(relative),
-                test.unit(),
+                Numbers.change(relative * (test.values().length - 1)),
                 from,
                 to,
                 test.mk().tau(),
