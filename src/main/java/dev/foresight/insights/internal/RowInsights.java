@@ -24,6 +24,9 @@ final class RowInsights {
 
     private static final int CHART_POINTS = 400;
 
+    /** The robust z the most extreme value must reach for the rows beyond the fences to be told. */
+    private static final double STRONG = 5;
+
     private final DatasetScan scan;
     private final Plan plan;
     private final InsightsProperties properties;
@@ -258,6 +261,10 @@ final class RowInsights {
             boolean high = Math.abs(zMax) >= Math.abs(zMin);
             double extreme = high ? max : min;
             double z = high ? zMax : zMin;
+            // A long tail just past the fence is the shape of the distribution, not an outlier worth a card.
+            if (Math.abs(z) < STRONG) {
+                continue;
+            }
             double upper = log ? Math.exp(center + reach) : center + reach;
             double lower = log ? Math.exp(center - reach) : center - reach;
             var sentence = String.format(
