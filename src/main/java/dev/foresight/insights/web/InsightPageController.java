@@ -25,9 +25,6 @@ import tools.jackson.databind.json.JsonMapper;
 @RequestMapping("/w/{slug}")
 class InsightPageController {
 
-    /** An insight as a card shows it: the chart and the query as JSON for the page's script. */
-    record Card(Insight insight, String chartJson, String queryJson) {}
-
     private final Insights insights;
     private final Datasets datasets;
     private final JsonMapper json;
@@ -40,7 +37,7 @@ class InsightPageController {
 
     @GetMapping("/insights")
     String workspace(CurrentWorkspace workspace, Model model) {
-        var byDataset = new LinkedHashMap<String, List<Card>>();
+        var byDataset = new LinkedHashMap<String, List<InsightCard>>();
         for (var insight : insights.all(workspace)) {
             byDataset
                     .computeIfAbsent(
@@ -94,7 +91,8 @@ class InsightPageController {
         return "insights/fragments :: profile";
     }
 
-    private Card card(Insight insight) {
-        return new Card(insight, json.writeValueAsString(insight.chart()), json.writeValueAsString(insight.query()));
+    private InsightCard card(Insight insight) {
+        return new InsightCard(
+                insight, json.writeValueAsString(insight.chart()), json.writeValueAsString(insight.query()));
     }
 }
