@@ -36,6 +36,11 @@ public record ColumnProfile(
 
     public record ValueCount(String value, long count) {}
 
+    /** The count of the fullest histogram bin, to scale the bars. */
+    public long histogramPeak() {
+        return histogram.stream().mapToLong(Bin::count).max().orElse(0);
+    }
+
     public double nullShare() {
         return count + nulls == 0 ? 0 : nulls / (double) (count + nulls);
     }
