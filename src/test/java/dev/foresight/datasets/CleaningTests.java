@@ -3,24 +3,20 @@ package dev.foresight.datasets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.foresight.identity.Workspaces;
 import dev.foresight.support.Api;
-import dev.foresight.support.DemoData;
+import dev.foresight.support.ApiTest;
 import dev.foresight.support.ForesightTest;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** Cleaning turns the current version into a new one and says what it changed. */
 @ForesightTest
-class CleaningTests {
+class CleaningTests extends ApiTest {
 
     private static final String MESSY =
             """
@@ -31,22 +27,6 @@ class CleaningTests {
             3,Cy,berlin,30,2024/01/07
             4,Di,,40,07.01.2024
             """;
-
-    @Autowired
-    Workspaces workspaces;
-
-    @LocalServerPort
-    int port;
-
-    Api api;
-    String manager;
-
-    @BeforeEach
-    void setUp() {
-        DemoData.awaitSeeded(workspaces);
-        api = new Api(port);
-        manager = api.tokenFor("manager");
-    }
 
     @Test
     void cleaningProducesANewVersionWithABeforeAfterSummary() {

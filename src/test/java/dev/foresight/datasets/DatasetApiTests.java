@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
-import dev.foresight.identity.Workspaces;
 import dev.foresight.support.Api;
-import dev.foresight.support.DemoData;
+import dev.foresight.support.ApiTest;
 import dev.foresight.support.ForesightTest;
 import dev.foresight.support.Multipart;
 import java.io.ByteArrayOutputStream;
@@ -24,10 +23,7 @@ import java.util.stream.IntStream;
 import java.util.zip.GZIPOutputStream;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -36,30 +32,14 @@ import tools.jackson.databind.JsonNode;
  * picks up the work, DuckDB parses and validates, Parquet holds the rows.
  */
 @ForesightTest
-class DatasetApiTests {
+class DatasetApiTests extends ApiTest {
 
     private static final String BASE = "/api/v1/workspaces/claims/datasets";
 
     /** One claims upload shared by the tests that only read it. */
     private static @Nullable Uploaded shared;
 
-    @Autowired
-    Workspaces workspaces;
-
-    @LocalServerPort
-    int port;
-
-    Api api;
-    String manager;
-
     record Uploaded(String datasetId, String versionId, String executionId, ClaimsFile file) {}
-
-    @BeforeEach
-    void setUp() {
-        DemoData.awaitSeeded(workspaces);
-        api = new Api(port);
-        manager = api.tokenFor("manager");
-    }
 
     // --- the upload contract ---------------------------------------------------------------------------------------
 

@@ -8,9 +8,7 @@ import dev.foresight.datasets.internal.DatasetStore;
 import dev.foresight.datasets.internal.ProcessVersionJob;
 import dev.foresight.datasets.internal.VersionFiles;
 import dev.foresight.executions.internal.ExecutionStore;
-import dev.foresight.identity.Workspaces;
-import dev.foresight.support.Api;
-import dev.foresight.support.DemoData;
+import dev.foresight.support.ApiTest;
 import dev.foresight.support.ForesightTest;
 import dev.foresight.support.Multipart;
 import java.io.ByteArrayInputStream;
@@ -27,7 +25,6 @@ import org.jobrunr.scheduling.JobRequestScheduler;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -39,12 +36,9 @@ import tools.jackson.databind.JsonNode;
  * giving up on an execution whose job is gone.
  */
 @ForesightTest
-class DatasetRecoveryTests {
+class DatasetRecoveryTests extends ApiTest {
 
     private static final String BASE = "/api/v1/workspaces/claims/datasets";
-
-    @Autowired
-    Workspaces workspaces;
 
     @Autowired
     DatasetStore store;
@@ -61,18 +55,10 @@ class DatasetRecoveryTests {
     @Autowired
     JdbcClient jdbc;
 
-    @LocalServerPort
-    int port;
-
-    Api api;
-    String manager;
     long claimsId;
 
     @BeforeEach
     void setUp() {
-        DemoData.awaitSeeded(workspaces);
-        api = new Api(port);
-        manager = api.tokenFor("manager");
         claimsId = workspaces.findBySlug("claims").orElseThrow().id();
     }
 

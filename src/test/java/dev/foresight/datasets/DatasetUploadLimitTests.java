@@ -3,19 +3,14 @@ package dev.foresight.datasets;
 import static dev.foresight.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.foresight.identity.Workspaces;
-import dev.foresight.support.Api;
-import dev.foresight.support.DemoData;
+import dev.foresight.support.ApiTest;
 import dev.foresight.support.ForesightTest;
 import dev.foresight.support.Multipart;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -24,28 +19,12 @@ import org.springframework.test.context.TestPropertySource;
  */
 @ForesightTest
 @TestPropertySource(properties = "foresight.datasets.max-upload-size=1KB")
-class DatasetUploadLimitTests {
+class DatasetUploadLimitTests extends ApiTest {
 
     private static final String BASE = "/api/v1/workspaces/claims/datasets";
 
-    @Autowired
-    Workspaces workspaces;
-
-    @LocalServerPort
-    int port;
-
     @Value("${foresight.data-dir}")
     Path dataDir;
-
-    Api api;
-    String manager;
-
-    @BeforeEach
-    void setUp() {
-        DemoData.awaitSeeded(workspaces);
-        api = new Api(port);
-        manager = api.tokenFor("manager");
-    }
 
     @Test
     void anUploadAboveTheLimitIsRefusedAndNothingIsStored() throws IOException {

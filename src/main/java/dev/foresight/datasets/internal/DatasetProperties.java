@@ -18,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param duckdbConnections how many queries may run at once
  * @param pushBatchInterval how long pushed records wait at most before they are appended as a version
  * @param pushBatchRows how many waiting records make a batch at once
+ * @param queryTimeout how long one query of the query engine may run before it is stopped
+ * @param queryMaxRows the most rows one query answers; a larger limit is capped
  */
 @Validated
 @ConfigurationProperties("foresight.datasets")
@@ -33,4 +35,6 @@ public record DatasetProperties(
         @DefaultValue("1GB") String duckdbMemoryLimit,
         @DefaultValue("4") @Min(1) int duckdbConnections,
         @DefaultValue("PT10S") java.time.Duration pushBatchInterval,
-        @DefaultValue("10000") @Min(1) int pushBatchRows) {}
+        @DefaultValue("10000") @Min(1) int pushBatchRows,
+        @DefaultValue("PT30S") java.time.Duration queryTimeout,
+        @DefaultValue("10000") @Min(1) int queryMaxRows) {}

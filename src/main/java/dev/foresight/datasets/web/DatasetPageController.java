@@ -13,13 +13,20 @@ import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -89,9 +96,17 @@ class DatasetPageController {
         if (dataset.currentVersionId() != null) {
             model.addAttribute("page", datasets.rows(workspace, datasetId, new RowQuery(0, 25, null, List.of(), null)));
         }
+        var rules = datasets.rules(workspace, datasetId);
+        model.addAttribute("rulesJson", json.writerWithDefaultPrettyPrinter().writeValueAsString(rules));
+        // The rules form builds its column pickers from the schema of the version shown.
         model.addAttribute(
-                "rulesJson",
-                json.writerWithDefaultPrettyPrinter().writeValueAsString(datasets.rules(workspace, datasetId)));
+                "columnsJson",
+                json.writeValueAsString(
+                        shown == null
+                                ? List.of()
+                                : shown.columns().stream()
+                                        .map(c -> java.util.Map.of("name", c.name(), "type", c.type()))
+                                        .toList()));
         model.addAttribute("roles", ColumnRole.values());
         return "datasets/detail";
     }
@@ -152,6 +167,34 @@ class DatasetPageController {
             redirect.addFlashAttribute("error", "The rules are not valid JSON: " + malformed.getOriginalMessage());
         }
         return "redirect:/w/" + workspace.slug() + "/datasets/" + datasetId + "#rules";
+    }
+
+    /**
+     * The rules form saves here, with the session's CSRF token: the same contract as {@code PUT …/rules} in the API,
+     * 202 with the re-processing execution, or a problem detail that the form shows next to itself. No
+     * consumes/produces condition: the workspace check must answer (404, 403) before the body's type is looked at.
+     */
+    @PutMapping("/{datasetId}/rules")
+    @ResponseBody
+    ResponseEntity<?> putRules(
+            CurrentWorkspace workspace, @PathVariable UUID datasetId, @RequestBody List<ValidationRule> rules) {
+        try {
+            var reprocessing = datasets.saveRules(workspace, datasetId, rules);
+            return reprocessing == null
+                    ? ResponseEntity.noContent().build()
+                    : ResponseEntity.accepted().body(reprocessing);
+        } catch (ErrorResponseException invalid) {
+            return ResponseEntity.status(invalid.getStatusCode()).body(invalid.getBody());
+        }
+    }
+
+    /** Only the rules form sends a body to this controller; one that cannot be read is answered as the API would. */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    @ResponseBody
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        return ResponseEntity.badRequest()
+                .body(ProblemDetail.forStatusAndDetail(
+                        HttpStatus.BAD_REQUEST, "The rules could not be read: each needs a known type and action."));
     }
 
     /** The cleaning form: one row of choices per column, plus deduplication. */

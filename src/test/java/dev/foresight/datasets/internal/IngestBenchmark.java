@@ -47,6 +47,8 @@ public final class IngestBenchmark {
                 "2GB",
                 1,
                 java.time.Duration.ofSeconds(10),
+                10_000,
+                java.time.Duration.ofSeconds(30),
                 10_000);
         var dataDir = work.resolve("data");
         var engine = new DuckDbEngine(properties, dataDir);
@@ -126,7 +128,7 @@ public final class IngestBenchmark {
     }
 
     /** Claims-like rows: ids, a payer, a date, two amounts, a status, an NPI and free-text notes with some PHI. */
-    static void generate(Path csv, long rows) throws IOException {
+    public static void generate(Path csv, long rows) throws IOException {
         var random = new Random(7);
         String[] payers = {"Aetna", "Cigna", "UnitedHealthcare", "Humana", "Kaiser", "BlueCross", "Anthem", "Medicare"};
         String[] statuses = {"PAID", "PAID", "PAID", "PAID", "DENIED", "PENDING"};

@@ -1,0 +1,19 @@
+package dev.foresight.dashboards;
+
+import jakarta.validation.constraints.Min;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Dashboard settings.
+ *
+ * @param maxWidgets the most widgets one dashboard holds
+ * @param presenceDelay how long after a subscription the viewers are announced, so the newcomer's subscription is
+ *     in place when the announcement arrives
+ */
+@Validated
+@ConfigurationProperties("foresight.dashboards")
+public record DashboardProperties(
+        @DefaultValue("50") @Min(1) int maxWidgets, @DefaultValue("PT0.3S") Duration presenceDelay) {}

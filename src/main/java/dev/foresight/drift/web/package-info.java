@@ -1,0 +1,5 @@
+/** Drift pages and API. */
+@NullMarked
+package dev.foresight.drift.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,52 @@
+package dev.foresight.forecasting.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The models tried on a series, from its frequency and length: the naive methods always; seasonal naive, seasonal
+ * ETS members and the seasonal adjustment of Theta only with at least two full seasons (otherwise the note says it
+ * fell back); for intraday data the weekly seasonal naive and the multiple-seasonality model once two weeks are there.
+ */
+final class Candidates {
+
+    /** How thorough the model search is. */
+    record Search(List<Ets.Form> forms, int maxEvaluations, int simulations, double tolerance) {
+        static final Search FULL = new Search(AutoEts.ALL, 1000, 500, 1e-7);
+        /** For thousands of series: a bounded set of ETS forms, a looser stopping rule, fewer sample paths. */
+        static final Search FAST = new Search(AutoEts.FAST, 150, 200, 1e-5);
+    }
+
+    private Candidates() {}
+
+    static List<Model> of(Frequency frequency, double[] y, Search search, List<String> notes) {
+        int n = y.length;
+        int period = frequency.period();
+        var models = new ArrayList<Model>();
+        models.add(new Naive(1));
+        boolean seasonal = n >= 2 * period + 2;
+        if (seasonal) {
+            models.add(new Naive(period, frequency.intraday() ? "Seasonal naive (daily)" : "Seasonal naive"));
+        } else {
+            notes.add("Too short for a seasonal model (" + n + " values, a season is " + period
+                    + "); fell back to non-seasonal models.");
+        }
+        models.add(new AutoEts(
+                search.forms(),
+                seasonal ? period : 1,
+                search.maxEvaluations(),
+                search.simulations(),
+                search.tolerance()));
+        models.add(new Theta(seasonal ? period : 1, search.maxEvaluations()));
+        int week = frequency.secondPeriod();
+        if (week > 0) {
+            if (n >= 2 * week + 2) {
+                models.add(new Naive(week, "Seasonal naive (weekly)"));
+                models.add(new Mstl(new int[] {period, week}, search.maxEvaluations()));
+            } else if (seasonal) {
+                notes.add("Under two weeks of data: no weekly season.");
+            }
+        }
+        return models;
+    }
+}
