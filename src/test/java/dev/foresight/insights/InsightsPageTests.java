@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
@@ -80,6 +81,54 @@ class InsightsPageTests {
 
         assertThat(get("/w/insights", viewer)).contains("hx-get=\"/w/insights/insights/feed\"");
         assertThat(get("/w/insights/insights/feed", viewer)).contains("id=\"insight-feed\"", "All insights");
+    }
+
+    @Test
+    void aManagerPinsAnInsightsQueryToADashboardFromThePage() throws Exception {
+        var manager = as("manager", "Max Manager");
+        var listed = mvc.perform(MockMvcRequestBuilders.get("/w/insights/dashboards")
+                        .accept(MediaType.APPLICATION_JSON)
+                        .with(manager))
+                .andReturn()
+                .getResponse();
+        assertThat(listed.getStatus()).isEqualTo(200);
+        assertThat(listed.getContentType()).startsWith("application/json");
+        await().atMost(Duration.ofMinutes(2))
+                .until(() -> api.get("/api/v1/workspaces/insights/dashboards", api.tokenFor("manager"))
+                        .body()
+                        .contains("Retail sales overview"));
+        var dashboard = api.get("/api/v1/workspaces/insights/dashboards", api.tokenFor("manager"))
+                .json()
+                .valueStream()
+                .filter(d -> d.get("name").asString().equals("Retail sales overview"))
+                .findFirst()
+                .orElseThrow();
+        var datasetId =
+                dashboard.get("widgets").get(0).get("query").get("dataset").asString();
+        var widget =
+                """
+                {"type":"line","title":"Pinned from an insight","layout":{"x":0,"y":0,"w":6,"h":4},
+                 "query":{"dataset":"%s","measures":[{"agg":"count"}],"dimensions":[],"limit":10}}"""
+                        .formatted(datasetId);
+        var path = "/w/insights/dashboards/" + dashboard.get("id").asString() + "/widgets";
+
+        var refused = mvc.perform(MockMvcRequestBuilders.post(path)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(widget)
+                        .with(as("viewer", "Vera Viewer"))
+                        .with(csrf()))
+                .andReturn()
+                .getResponse();
+        assertThat(refused.getStatus()).isEqualTo(403);
+        var pinned = mvc.perform(MockMvcRequestBuilders.post(path)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(widget)
+                        .with(manager)
+                        .with(csrf()))
+                .andReturn()
+                .getResponse();
+        assertThat(pinned.getStatus()).isEqualTo(200);
+        assertThat(pinned.getContentAsString()).contains("Pinned from an insight");
     }
 
     private String get(String path, RequestPostProcessor user) throws Exception {

@@ -1,5 +1,6 @@
 package dev.foresight.dashboards.web;
 
+import dev.foresight.dashboards.Dashboard;
 import dev.foresight.dashboards.DashboardDraft;
 import dev.foresight.dashboards.Dashboards;
 import dev.foresight.dashboards.internal.DashboardLive;
@@ -55,6 +56,21 @@ class DashboardPageController {
     String list(CurrentWorkspace workspace, Model model) {
         model.addAttribute("dashboards", dashboards.list(workspace));
         return "dashboards/list";
+    }
+
+    /** The dashboards as JSON for the session's scripts: the "Pin to dashboard" picker of the insight cards. */
+    @GetMapping(produces = org.springframework.http.MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    List<Dashboard> listJson(CurrentWorkspace workspace) {
+        return dashboards.list(workspace);
+    }
+
+    /** Pins one widget (an insight's query) to a dashboard, from a page with the session and its CSRF token. */
+    @PostMapping("/{id}/widgets")
+    @ResponseBody
+    ResponseEntity<?> addWidget(
+            CurrentWorkspace workspace, @PathVariable UUID id, @RequestBody DashboardDraft.WidgetDraft widget) {
+        return answer(() -> dashboards.addWidget(workspace, id, widget));
     }
 
     /** The block on the workspace home page: the dashboards, the first one prominent. */
