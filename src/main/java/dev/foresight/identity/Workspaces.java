@@ -11,6 +11,7 @@ import dev.foresight.shared.WorkspaceRole;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.cache.annotation.Cacheable;
@@ -26,6 +27,8 @@ public class Workspaces {
 
     /** Role lookups happen on every scoped request; a short cache keeps them off the database. */
     public static final String ROLE_CACHE = "fast.workspace-roles";
+
+    private final Map<String, Workspace> bySlug = new ConcurrentHashMap<>();
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?");
 
@@ -52,8 +55,19 @@ public class Workspaces {
         return slug != null && SLUG.matcher(slug).matches();
     }
 
+    /**
+     * Every workspace route asks this first. A workspace is never renamed or removed, so what was found once stays
+     * true and is kept in this process (one entry per workspace); only found ones are, so a workspace created on
+     * another node is seen at once.
+     */
     public Optional<Workspace> findBySlug(String slug) {
-        return isValidSlug(slug) ? workspaces.findBySlug(slug) : Optional.empty();
+        var known = bySlug.get(slug);
+        if (known != null || !isValidSlug(slug)) {
+            return Optional.ofNullable(known);
+        }
+        var found = workspaces.findBySlug(slug);
+        found.ifPresent(workspace -> bySlug.put(slug, workspace));
+        return found;
     }
 
     public List<Workspace> all() {

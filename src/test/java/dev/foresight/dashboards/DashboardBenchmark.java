@@ -10,6 +10,7 @@ import dev.foresight.datasets.query.QuerySpec.Measure;
 import dev.foresight.identity.Workspaces;
 import dev.foresight.shared.CurrentWorkspace;
 import dev.foresight.shared.WorkspaceRole;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,7 +27,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import org.jobrunr.storage.StorageProvider;
 import org.springframework.boot.SpringApplication;
 import org.springframework.cache.CacheManager;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,16 +39,19 @@ import tools.jackson.databind.json.JsonMapper;
  * port, loads the ingest benchmark's claims file (5,000,000 rows) through the normal ingest path, builds an 8-widget
  * dashboard, then (1) runs each widget cold through the HTTP API — access check, dashboard, query engine, DuckDB —
  * against the same compiled SQL run directly on a fresh DuckDB connection in the same run, and (2) lets 50 simulated
- * viewers load the cached dashboard at once, bounded to 100 dashboard loads each and S seconds.
+ * viewers load the cached dashboard, each every 5 seconds (a dashboard's refresh), for S seconds (default 30): the
+ * p95 of their answers is {@code cached_p95_ms}; (3) the same 50 without any pause, for throughput and CPU per answer.
  */
 public final class DashboardBenchmark {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int VIEWERS = 50;
+    /** How long a viewer looks before loading again: Grafana's shortest dashboard refresh by default. */
+    private static final Duration REFRESH = Duration.ofSeconds(5);
 
     public static void main(String[] args) throws Exception {
         long rows = 5_000_000;
-        int seconds = 20;
+        int seconds = 30;
         for (int i = 0; i < args.length - 1; i++) {
             if (args[i].equals("--rows")) {
                 rows = Long.parseLong(args[i + 1].replace("_", ""));
@@ -101,6 +107,9 @@ public final class DashboardBenchmark {
                     "loaded rows=%d in %.1fs%n",
                     datasets.get(workspace, datasetId).rowCount(),
                     (System.nanoTime() - loadStart) / 1e9);
+            // The demo seeding and the new version's own analyses (insights, drift) run as background jobs; measured
+            // beside them, the dashboard would share the cores with them.
+            awaitIdle(context.getBean(StorageProvider.class));
 
             var http = HttpClient.newBuilder()
                     .connectTimeout(Duration.ofSeconds(5))
@@ -188,13 +197,73 @@ public final class DashboardBenchmark {
                 }
             }
 
-            // Now cached: 50 viewers load the whole dashboard over and over, bounded in loads and time.
+            // Now cached. First a warm-up, unmeasured, so the JIT has compiled the request path; then 50 viewers who
+            // each load the dashboard and look at it for a refresh interval before loading it again; then the same 50
+            // with no pause at all, which measures how many answers the machine gives per second, not a viewer's wait.
+            var dashboard = new Load(http, base, token, paths);
+            dashboard.run(8, Duration.ZERO, Duration.ofSeconds(Math.min(10, seconds)));
+            var viewers = dashboard.run(VIEWERS, REFRESH, Duration.ofSeconds(seconds));
+            var saturated = dashboard.run(VIEWERS, Duration.ZERO, Duration.ofSeconds(Math.min(20, seconds)));
+            System.out.println("viewers " + viewers);
+            System.out.println("saturated " + saturated);
+            System.out.printf(
+                    Locale.ROOT,
+                    "RESULT cold_ratio=%.2f cached_p95_ms=%.1f viewers=%d cold_foresight_s=%.3f cold_duckdb_s=%.3f"
+                            + " cached_p50_ms=%.1f requests=%d failures=%d saturated_p95_ms=%.1f"
+                            + " saturated_requests_per_s=%.0f cpu_ms_per_request=%.3f rows=%d%n",
+                    bestForesight / bestDuckdb,
+                    viewers.p95(),
+                    VIEWERS,
+                    bestForesight,
+                    bestDuckdb,
+                    viewers.p50(),
+                    viewers.requests(),
+                    viewers.failures() + saturated.failures(),
+                    saturated.p95(),
+                    saturated.perSecond(),
+                    saturated.cpuMsPerRequest(),
+                    rows);
+        } finally {
+            context.close();
+        }
+    }
+
+    /** What one load phase measured. */
+    private record Measured(
+            int requests, int failures, double p50, double p95, double perSecond, double cpuMsPerRequest) {
+        @Override
+        public String toString() {
+            return String.format(
+                    Locale.ROOT,
+                    "requests=%d failures=%d p50_ms=%.2f p95_ms=%.2f requests_per_s=%.0f cpu_ms_per_request=%.3f",
+                    requests,
+                    failures,
+                    p50,
+                    p95,
+                    perSecond,
+                    cpuMsPerRequest);
+        }
+    }
+
+    /** Viewers loading the dashboard's widgets one after the other, as many times as the time allows (at most 100). */
+    private record Load(HttpClient http, String base, String token, List<String> paths) {
+
+        Measured run(int viewers, Duration pause, Duration duration) throws InterruptedException {
             var latencies = Collections.synchronizedList(new ArrayList<Long>());
             var failures = new CopyOnWriteArrayList<String>();
-            var stopAt = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-            try (var pool = Executors.newFixedThreadPool(VIEWERS)) {
-                for (int v = 0; v < VIEWERS; v++) {
+            var stopAt = System.nanoTime() + duration.toNanos();
+            // CPU per request does not depend on what else the machine runs, unlike the latencies; it includes the
+            // simulated viewers' own HTTP client.
+            var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            long cpuStart = os.getProcessCpuTime();
+            long wallStart = System.nanoTime();
+            try (var pool = Executors.newFixedThreadPool(viewers)) {
+                for (int v = 0; v < viewers; v++) {
+                    // Viewers arrive spread over the first pause, as people do, not all in the same millisecond.
+                    long arrival =
+                            pause.isZero() ? 0 : ThreadLocalRandom.current().nextLong(pause.toMillis());
                     pool.submit(() -> {
+                        Thread.sleep(arrival);
                         for (int load = 0; load < 100 && System.nanoTime() < stopAt; load++) {
                             for (var path : paths) {
                                 long start = System.nanoTime();
@@ -204,38 +273,40 @@ public final class DashboardBenchmark {
                                     failures.add(response.statusCode() + " " + path);
                                 }
                             }
+                            Thread.sleep(pause.toMillis());
                         }
                         return null;
                     });
                 }
             }
+            double seconds = (System.nanoTime() - wallStart) / 1e9;
+            double cpuMs = (os.getProcessCpuTime() - cpuStart) / 1e6;
             var sorted = new ArrayList<>(latencies);
             Collections.sort(sorted);
-            double p50 = sorted.get(sorted.size() / 2) / 1e6;
-            double p95 = sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1) / 1e6;
-            System.out.printf(
-                    Locale.ROOT,
-                    "cached requests=%d failures=%d p50_ms=%.2f p95_ms=%.2f%n",
+            if (sorted.isEmpty()) {
+                throw new IllegalStateException("No request finished in " + duration);
+            }
+            return new Measured(
                     sorted.size(),
                     failures.size(),
-                    p50,
-                    p95);
-            System.out.printf(
-                    Locale.ROOT,
-                    "RESULT cold_ratio=%.2f cached_p95_ms=%.1f viewers=%d cold_foresight_s=%.3f cold_duckdb_s=%.3f"
-                            + " cached_p50_ms=%.1f requests=%d failures=%d rows=%d%n",
-                    bestForesight / bestDuckdb,
-                    p95,
-                    VIEWERS,
-                    bestForesight,
-                    bestDuckdb,
-                    p50,
-                    sorted.size(),
-                    failures.size(),
-                    rows);
-        } finally {
-            context.close();
+                    sorted.get(sorted.size() / 2) / 1e6,
+                    sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1) / 1e6,
+                    sorted.size() / seconds,
+                    cpuMs / sorted.size());
         }
+    }
+
+    /** Until no background job has been enqueued or processing for two seconds, at most five minutes. */
+    private static void awaitIdle(StorageProvider jobs) throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.MINUTES.toNanos(5);
+        int quiet = 0;
+        while (quiet < 8 && System.nanoTime() < deadline) {
+            var stats = jobs.getJobStats();
+            quiet = stats.getEnqueued() + stats.getProcessing() == 0 ? quiet + 1 : 0;
+            Thread.sleep(250);
+        }
+        System.out.printf(Locale.ROOT, "background jobs idle after %.1fs%n", (System.nanoTime() - start) / 1e9);
     }
 
     private static HttpRequest get(String url, String token) {

@@ -45,13 +45,12 @@ class WorkspaceAccessInterceptor implements HandlerInterceptor {
         if (slug == null) {
             throw new IllegalStateException("Workspace route without {slug}: " + request.getRequestURI());
         }
-        var notFound = new ResourceNotFoundException("Workspace '" + printable(slug) + "'");
-        var workspace = workspaces.findBySlug(slug).orElseThrow(() -> notFound);
+        var workspace = workspaces.findBySlug(slug).orElseThrow(() -> notFound(slug));
         var authentication = SecurityContextHolder.getContext().getAuthentication();
 
         if (authentication instanceof ApiTokenAuthentication token) {
             if (token.workspaceId() != workspace.id()) {
-                throw notFound;
+                throw notFound(slug);
             }
             if (!method.hasMethodAnnotation(MachineAccess.class)) {
                 throw forbidden("Workspace API tokens may call only the machine endpoints; sign in as a person.");
@@ -65,7 +64,7 @@ class WorkspaceAccessInterceptor implements HandlerInterceptor {
         var username = Callers.username(authentication);
         var role = username == null ? null : workspaces.roleOf(workspace.id(), username);
         if (username == null || role == null) {
-            throw notFound;
+            throw notFound(slug);
         }
         var required = requiredRole(method, request.getMethod());
         if (!role.covers(required)) {
@@ -91,6 +90,11 @@ class WorkspaceAccessInterceptor implements HandlerInterceptor {
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, detail);
         problem.setTitle("Forbidden");
         return new ErrorResponseException(HttpStatus.FORBIDDEN, problem, null);
+    }
+
+    /** Made only when needed: an exception's stack trace is costly to fill in on every request. */
+    private static ResourceNotFoundException notFound(String slug) {
+        return new ResourceNotFoundException("Workspace '" + printable(slug) + "'");
     }
 
     private static String printable(String slug) {

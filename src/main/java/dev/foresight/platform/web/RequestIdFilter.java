@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
@@ -32,11 +33,8 @@ class RequestIdFilter extends OncePerRequestFilter {
         var given = request.getHeader(HEADER);
         // An error dispatch belongs to the request that failed: keep its id, so the answer names the logged one.
         var current = request.getDispatcherType() == DispatcherType.ERROR ? response.getHeader(HEADER) : null;
-        var id = current != null
-                ? current
-                : given != null && SANE.matcher(given).matches()
-                        ? given
-                        : UUID.randomUUID().toString();
+        var id =
+                current != null ? current : given != null && SANE.matcher(given).matches() ? given : newId();
         response.setHeader(HEADER, id);
         MDC.put(MDC_KEY, id);
         try {
@@ -44,6 +42,15 @@ class RequestIdFilter extends OncePerRequestFilter {
         } finally {
             MDC.remove(MDC_KEY);
         }
+    }
+
+    /**
+     * A random id: it correlates log lines and is no secret, so it need not come from the shared {@code SecureRandom}
+     * that {@link UUID#randomUUID()} locks on every request.
+     */
+    private static String newId() {
+        var random = ThreadLocalRandom.current();
+        return new UUID(random.nextLong(), random.nextLong()).toString();
     }
 
     @Override
