@@ -2,11 +2,11 @@ package dev.foresight.insights.internal;
 
 import dev.foresight.datasets.ColumnType;
 import dev.foresight.datasets.DatasetScan;
-import dev.foresight.insights.stats.BenjaminiHochberg;
 import dev.foresight.insights.stats.MannKendall;
 import dev.foresight.insights.stats.RobustZ;
 import dev.foresight.insights.stats.SeasonalDecomposition;
 import dev.foresight.insights.stats.SensSlope;
+import dev.foresight.shared.stats.BenjaminiHochberg;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
