@@ -1,19 +1,14 @@
 package dev.foresight.alerts.internal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.foresight.shared.KeyFiles;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Seals channel secrets with AES-256-GCM: a fresh 12-byte nonce per value, the 128-bit tag checked on opening, and the
@@ -21,7 +16,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SecretBox {
 
-    private static final Logger log = LoggerFactory.getLogger(SecretBox.class);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int NONCE = 12;
 
@@ -40,26 +34,8 @@ public final class SecretBox {
         if (configured != null && !configured.isBlank()) {
             return new SecretBox(Base64.getDecoder().decode(configured.strip()));
         }
-        var file = dataDir.resolve("secrets").resolve("alerts.key");
-        try {
-            if (Files.exists(file)) {
-                return new SecretBox(
-                        Base64.getDecoder().decode(Files.readString(file).strip()));
-            }
-            Files.createDirectories(file.getParent());
-            var key = new byte[32];
-            RANDOM.nextBytes(key);
-            Files.writeString(file, Base64.getEncoder().encodeToString(key));
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                // Windows: the data directory's own permissions protect it
-            }
-            log.info("Generated the alert secrets key in {}", file);
-            return new SecretBox(key);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read or create the alert secrets key " + file, e);
-        }
+        return new SecretBox(
+                KeyFiles.readOrCreate(dataDir.resolve("secrets").resolve("alerts.key"), "alert secrets key"));
     }
 
     public String seal(String plain, String context) {

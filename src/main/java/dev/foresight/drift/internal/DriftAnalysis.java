@@ -4,6 +4,7 @@ import dev.foresight.datasets.DatasetScan;
 import dev.foresight.drift.DriftResult;
 import dev.foresight.drift.MonitorDefinition;
 import dev.foresight.shared.InvalidRequestException;
+import dev.foresight.shared.stats.BenjaminiHochberg;
 import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -194,7 +195,7 @@ public final class DriftAnalysis {
         var withP = IntStream.range(0, compared.size())
                 .filter(i -> !compared.get(i).isDistance())
                 .toArray();
-        var adjusted = FalseDiscoveryRate.adjusted(
+        var adjusted = BenjaminiHochberg.adjust(
                 Arrays.stream(withP).mapToDouble(i -> compared.get(i).pValue()).toArray());
         var adjustedByIndex = new HashMap<Integer, Double>();
         for (int k = 0; k < withP.length; k++) {

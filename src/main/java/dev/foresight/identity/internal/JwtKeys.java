@@ -1,17 +1,11 @@
 package dev.foresight.identity.internal;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.foresight.shared.KeyFiles;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.Base64;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,7 +29,6 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 class JwtKeys {
 
     static final String ISSUER = "foresight";
-    private static final Logger log = LoggerFactory.getLogger(JwtKeys.class);
 
     @Bean
     SecretKey jwtSigningKey(IdentityProperties properties, @Value("${foresight.data-dir}") Path dataDir) {
@@ -43,7 +36,7 @@ class JwtKeys {
         if (properties.jwtSecret() != null && !properties.jwtSecret().isBlank()) {
             key = Base64.getDecoder().decode(properties.jwtSecret().strip());
         } else {
-            key = storedKey(dataDir.resolve("secrets").resolve("jwt.key"));
+            key = KeyFiles.readOrCreate(dataDir.resolve("secrets").resolve("jwt.key"), "token signing key");
         }
         if (key.length < 32) {
             throw new IllegalStateException("foresight.identity.jwt-secret must decode to at least 32 bytes");
@@ -65,26 +58,5 @@ class JwtKeys {
                 new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(), new JwtIssuerValidator(ISSUER));
         decoder.setJwtValidator(validator);
         return decoder;
-    }
-
-    private static byte[] storedKey(Path file) {
-        try {
-            if (Files.exists(file)) {
-                return Base64.getDecoder().decode(Files.readString(file).strip());
-            }
-            Files.createDirectories(file.getParent());
-            var key = new byte[32];
-            new SecureRandom().nextBytes(key);
-            Files.writeString(file, Base64.getEncoder().encodeToString(key));
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                // Windows: the data directory's own permissions protect it
-            }
-            log.info("Generated a token signing key in {}", file);
-            return key;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read or create the token signing key " + file, e);
-        }
     }
 }

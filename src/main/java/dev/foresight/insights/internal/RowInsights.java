@@ -2,8 +2,8 @@ package dev.foresight.insights.internal;
 
 import dev.foresight.datasets.DatasetScan;
 import dev.foresight.insights.ColumnProfile;
-import dev.foresight.insights.stats.BenjaminiHochberg;
 import dev.foresight.insights.stats.RobustZ;
+import dev.foresight.shared.stats.BenjaminiHochberg;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

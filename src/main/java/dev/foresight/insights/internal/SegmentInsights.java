@@ -3,7 +3,7 @@ package dev.foresight.insights.internal;
 import dev.foresight.datasets.DatasetColumn;
 import dev.foresight.datasets.DatasetScan;
 import dev.foresight.insights.ColumnProfile;
-import dev.foresight.insights.stats.BenjaminiHochberg;
+import dev.foresight.shared.stats.BenjaminiHochberg;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;

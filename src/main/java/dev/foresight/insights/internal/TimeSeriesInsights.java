@@ -2,11 +2,11 @@ package dev.foresight.insights.internal;
 
 import dev.foresight.datasets.ColumnType;
 import dev.foresight.datasets.DatasetScan;
-import dev.foresight.insights.stats.BenjaminiHochberg;
 import dev.foresight.insights.stats.MannKendall;
 import dev.foresight.insights.stats.RobustZ;
 import dev.foresight.insights.stats.SeasonalDecomposition;
 import dev.foresight.insights.stats.SensSlope;
+import dev.foresight.shared.stats.BenjaminiHochberg;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -322,10 +322,10 @@ final class TimeSeriesInsights {
         for (int m = 0; m < measures.size(); m++) {
             var measure = measures.get(m);
             var totals = blocks.values(m, measures);
-            double last = totals[b - 1];
+            var lastWindow = new LastWindow(
+                    windowName, label(blocks.starts[b - 1]), label(overall.starts[overall.size() - 1]), totals[b - 1]);
+            double last = lastWindow.total();
             double previous = totals[b - 2];
-            var lastFrom = label(blocks.starts[b - 1]);
-            var lastTo = label(overall.starts[overall.size() - 1]);
             if (Double.isFinite(last) && Double.isFinite(previous) && previous != 0) {
                 double change = (last - previous) / Math.abs(previous);
                 var changes = new ArrayList<Double>();
@@ -342,15 +342,9 @@ final class TimeSeriesInsights {
                 }
                 boolean unusual = z != null ? Math.abs(z) >= 2.5 : Math.abs(change) >= 0.1;
                 if (unusual && Math.abs(change) >= 0.02) {
-                    var sentence = String.format(
+                    var against = String.format(
                             Locale.ENGLISH,
-                            "%s in the last %s (%s to %s) was %s, %s on the %s before (%s)%s.",
-                            capitalise(measure.describe()),
-                            windowName,
-                            lastFrom,
-                            lastTo,
-                            Numbers.format(last),
-                            Numbers.change(change),
+                            "the %s before (%s)%s",
                             windowName,
                             Numbers.format(previous),
                             z == null
@@ -360,34 +354,17 @@ final class TimeSeriesInsights {
                                             " — an unusual change (robust z = %.1f against %d earlier changes)",
                                             z,
                                             changes.size()));
-                    var evidence = new LinkedHashMap<String, Object>();
-                    evidence.put("measure", measure.label());
-                    evidence.put("agg", measure.agg());
-                    evidence.put("comparison", "previous");
-                    evidence.put("window", windowName);
-                    evidence.put("from", lastFrom);
-                    evidence.put("to", lastTo);
-                    evidence.put("last", Numbers.round(last));
-                    evidence.put("previous", Numbers.round(previous));
-                    evidence.put("change", Numbers.round(change));
-                    if (z != null) {
-                        evidence.put("robustZ", Numbers.round(z));
-                    }
                     double score = z != null
                             ? 0.35 + 0.5 * Math.min(1, Math.abs(z) / 8)
                             : 0.3 + 0.4 * Math.min(1, Math.abs(change));
-                    drafts.add(new Draft(
-                            "period-change",
-                            "period-change|previous|" + measure.label(),
-                            score * (measure.isCount() ? 0.9 : 1),
-                            sentence,
-                            evidence,
-                            Charts.bar(
-                                    List.of("previous " + windowName, "last " + windowName),
-                                    measure.describe(),
-                                    List.of(previous, last)),
-                            spec(measure),
-                            "kpi"));
+                    drafts.add(periodChange(
+                            measure,
+                            lastWindow,
+                            new EarlierWindow("previous", "previous", "previous " + windowName, previous),
+                            change,
+                            against,
+                            z,
+                            score));
                 }
             }
             int yearBack = grain == Grain.DAY ? 52 : 0;
@@ -398,46 +375,81 @@ final class TimeSeriesInsights {
                     if (Math.abs(change) >= 0.05) {
                         var agoFrom = label(blocks.starts[b - 1 - yearBack]);
                         var agoTo = label(blocks.starts[b - 1 - yearBack] + (window - 1) * grain.seconds);
-                        var sentence = String.format(
+                        var against = String.format(
                                 Locale.ENGLISH,
-                                "%s in the last %s (%s to %s) was %s, %s on the same %s a year earlier (%s to %s: %s).",
-                                capitalise(measure.describe()),
-                                windowName,
-                                lastFrom,
-                                lastTo,
-                                Numbers.format(last),
-                                Numbers.change(change),
+                                "the same %s a year earlier (%s to %s: %s)",
                                 windowName,
                                 agoFrom,
                                 agoTo,
                                 Numbers.format(yearAgo));
-                        var evidence = new LinkedHashMap<String, Object>();
-                        evidence.put("measure", measure.label());
-                        evidence.put("agg", measure.agg());
-                        evidence.put("comparison", "year");
-                        evidence.put("window", windowName);
-                        evidence.put("from", lastFrom);
-                        evidence.put("to", lastTo);
-                        evidence.put("last", Numbers.round(last));
-                        evidence.put("yearAgo", Numbers.round(yearAgo));
-                        evidence.put("change", Numbers.round(change));
-                        drafts.add(new Draft(
-                                "period-change",
-                                "period-change|year|" + measure.label(),
-                                (0.3 + 0.4 * Math.min(1, Math.abs(change))) * (measure.isCount() ? 0.9 : 1),
-                                sentence,
-                                evidence,
-                                Charts.bar(
-                                        List.of("a year earlier", "last " + windowName),
-                                        measure.describe(),
-                                        List.of(yearAgo, last)),
-                                spec(measure),
-                                "kpi"));
+                        drafts.add(periodChange(
+                                measure,
+                                lastWindow,
+                                new EarlierWindow("year", "yearAgo", "a year earlier", yearAgo),
+                                change,
+                                against,
+                                null,
+                                0.3 + 0.4 * Math.min(1, Math.abs(change))));
                     }
                 }
             }
         }
         return drafts;
+    }
+
+    /** The last complete window of a period-over-period comparison: its name, first and last period, and total. */
+    private record LastWindow(String name, String from, String to, double total) {}
+
+    /**
+     * The window the last one is set against: its name in the insight's key and evidence ({@code comparison}), the
+     * evidence field of its total, its bar in the chart, and its total.
+     */
+    private record EarlierWindow(String comparison, String totalField, String chartLabel, double total) {}
+
+    /** The finding that a measure's last window changed on an earlier one; {@code against} ends the sentence. */
+    private Draft periodChange(
+            Plan.Measure measure,
+            LastWindow last,
+            EarlierWindow earlier,
+            double change,
+            String against,
+            @Nullable Double z,
+            double score) {
+        var sentence = String.format(
+                Locale.ENGLISH,
+                "%s in the last %s (%s to %s) was %s, %s on %s.",
+                capitalise(measure.describe()),
+                last.name(),
+                last.from(),
+                last.to(),
+                Numbers.format(last.total()),
+                Numbers.change(change),
+                against);
+        var evidence = new LinkedHashMap<String, Object>();
+        evidence.put("measure", measure.label());
+        evidence.put("agg", measure.agg());
+        evidence.put("comparison", earlier.comparison());
+        evidence.put("window", last.name());
+        evidence.put("from", last.from());
+        evidence.put("to", last.to());
+        evidence.put("last", Numbers.round(last.total()));
+        evidence.put(earlier.totalField(), Numbers.round(earlier.total()));
+        evidence.put("change", Numbers.round(change));
+        if (z != null) {
+            evidence.put("robustZ", Numbers.round(z));
+        }
+        return new Draft(
+                "period-change",
+                "period-change|" + earlier.comparison() + "|" + measure.label(),
+                score * (measure.isCount() ? 0.9 : 1),
+                sentence,
+                evidence,
+                Charts.bar(
+                        List.of(earlier.chartLabel(), "last " + last.name()),
+                        measure.describe(),
+                        List.of(earlier.total(), last.total())),
+                spec(measure),
+                "kpi");
     }
 
     private Map<String, Object> spec(Plan.Measure measure) {

@@ -1,4 +1,7 @@
-/** The statistics insights compute themselves: Mann–Kendall with Sen's slope, robust z-scores, Benjamini–Hochberg, seasonal decomposition. */
+/**
+ * The statistics insights compute themselves: Mann–Kendall with Sen's slope, robust z-scores, seasonal decomposition
+ * (Benjamini–Hochberg, which drift uses too, is in {@code shared.stats}).
+ */
 @NullMarked
 package dev.foresight.insights.stats;
 

@@ -101,35 +101,6 @@ class StatisticsTest {
     }
 
     /**
-     * Benjamini &amp; Hochberg (1995), J. R. Statist. Soc. B 57(1), §3.2: of these 15 p-values the procedure at q* =
-     * 0.05 rejects the four smallest (Bonferroni only three). Adjusted values by hand as R's p.adjust(p, "BH"):
-     * 0.0001·15 = 0.0015, 0.0004·15/2 = 0.003, 0.0019·15/3 = 0.0095, 0.0095·15/4 = 0.035625, 0.0201·15/5 = 0.0603,
-     * and the sixth min(0.0278·15/6, 0.0298·15/7) = 0.0638571.
-     */
-    @Test
-    void benjaminiHochbergReproducesThePapersExample() {
-        double[] p = {
-            0.0001, 0.0004, 0.0019, 0.0095, 0.0201, 0.0278, 0.0298, 0.0344, 0.0459, 0.3240, 0.4262, 0.5719, 0.6528,
-            0.7590, 1.000
-        };
-        // Shuffled, to show the adjustment keeps the caller's order.
-        double[] shuffled = {
-            p[5], p[0], p[14], p[3], p[1], p[2], p[4], p[6], p[7], p[8], p[9], p[10], p[11], p[12], p[13]
-        };
-
-        var q = BenjaminiHochberg.adjust(shuffled);
-
-        assertThat(BenjaminiHochberg.rejected(p, 0.05)).isEqualTo(4);
-        assertThat(q[1]).isCloseTo(0.0015, within(1e-12));
-        assertThat(q[4]).isCloseTo(0.003, within(1e-12));
-        assertThat(q[5]).isCloseTo(0.0095, within(1e-12));
-        assertThat(q[3]).isCloseTo(0.035625, within(1e-12));
-        assertThat(q[6]).isCloseTo(0.0603, within(1e-12));
-        assertThat(q[0]).isCloseTo(0.0638571, within(1e-7));
-        assertThat(q[2]).isEqualTo(1.0);
-    }
-
-    /**
      * A weekly season (+10 on the 6th day, +5 on the 7th) on a rising line with a little noise and one spike of +40:
      * the decomposition recovers the season, and the residual is small everywhere but at the spike, about +40.
      */

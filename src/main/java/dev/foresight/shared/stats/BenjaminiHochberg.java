@@ -1,13 +1,13 @@
-package dev.foresight.insights.stats;
+package dev.foresight.shared.stats;
 
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;
 
 /**
  * Benjamini–Hochberg adjusted p-values (q-values), controlling the false discovery rate across many tests
  * (Benjamini &amp; Hochberg 1995): {@code q(i) = min over k ≥ i of p(k)·m/k} on the ascending p-values, as R's
- * {@code p.adjust(p, "BH")}. A hypothesis is rejected at level α when its q-value is at most α.
+ * {@code p.adjust(p, "BH")} and scipy's {@code false_discovery_control}. A hypothesis is rejected (a discovery) at
+ * level α when its q-value is at most α.
  */
 public final class BenjaminiHochberg {
 
@@ -29,10 +29,5 @@ public final class BenjaminiHochberg {
             adjusted[index] = Math.min(1, running);
         }
         return adjusted;
-    }
-
-    /** How many hypotheses are rejected at the level. */
-    public static long rejected(double[] pValues, double alpha) {
-        return Arrays.stream(adjust(pValues)).filter(q -> q <= alpha).count();
     }
 }
