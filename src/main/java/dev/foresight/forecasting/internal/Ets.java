@@ -284,7 +284,8 @@ final class Ets implements Model {
         }
     }
 
-    private static double quantile(double[] sorted, double p) {
+    /** The p-quantile of sorted values, interpolated linearly between order statistics. */
+    static double quantile(double[] sorted, double p) {
         double position = p * (sorted.length - 1);
         int lower = (int) Math.floor(position);
         int upper = Math.min(sorted.length - 1, lower + 1);
