@@ -35,7 +35,7 @@ final class AutoEts implements Model {
     AutoEts(List<Ets.Form> forms, int period, int maxEvaluations, int simulations, double tolerance) {
         this.period = period;
         this.models = forms.stream()
-                .map(form -> new Ets(form, period, maxEvaluations, simulations, tolerance))
+                .map(form -> new Ets(form, period, maxEvaluations, simulations, tolerance, true))
                 .toList();
     }
 
