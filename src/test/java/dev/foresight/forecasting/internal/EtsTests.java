@@ -100,7 +100,8 @@ class EtsTests {
     @Test
     void autoEtsChoosesMultiplicativeErrorsAndSeasonForAirPassengers() {
         // R forecast::ets(AirPassengers) selects ETS(M,Ad,M) by AICc (Hyndman & Athanasopoulos, FPP2 §7.7 exercises;
-        // forecast 8.x). The initial seasonal indices here stay heuristic, where R optimises them, so only the error and
+        // forecast 8.x). The initial seasonal indices here stay heuristic, where R optimises them, so only the error
+        // and
         // season types, which carry the series' growing seasonal swing, are held to R's choice.
         var y = Series.AIR_PASSENGERS;
         var fitted = new AutoEts(AutoEts.ALL, 12, 1000, 200).fit(y, y.length);
@@ -129,7 +130,8 @@ class EtsTests {
             }
         }
         // Simple smoothing of AirPassengers takes α near 1, so the best initial level is about the first value, 112
-        // (the first one-step error is then all the initial level changes); the heuristic is the first ten's mean, 129.8.
+        // (the first one-step error is then all the initial level changes); the heuristic is the first ten's mean,
+        // 129.8.
         var ses =
                 new Ets(new Ets.Form(Ets.Error.A, Ets.Trend.N, Ets.Season.N), 1, 2000, 0, 1e-9, true).fit(y, y.length);
         assertThat(ses.initial.level).isCloseTo(112, within(1.0));
