@@ -21,7 +21,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The forecast the {@code workforce} demo seeds, as a planner reads it: every queue's next two weeks keep the weekly
- * pattern of its history (quiet weekends, not one weekday repeated) and the hour of its daily peak.
+ * pattern of its history (quiet weekends, not one weekday repeated, no weekday made quiet by a holiday of the last
+ * weeks) and the hour of its daily peak.
  */
 @ForesightTest
 class DemoForecastTests {
@@ -58,6 +59,11 @@ class DemoForecastTests {
             assertThat(ahead.weekendRatio())
                     .as(segment + ": weekend against weekday volume, forecast vs history " + history.weekendRatio())
                     .isBetween(history.weekendRatio() * 0.8, history.weekendRatio() * 1.25);
+            for (var day : DayOfWeek.values()) {
+                assertThat(ahead.daily.get(day) / history.daily.get(day))
+                        .as(segment + ": " + day + " forecast against history, " + ahead.daily + " vs " + history.daily)
+                        .isBetween(0.85, 1.2);
+            }
             assertThat(ahead.peakSlot())
                     .as(segment + ": the half hour of the weekday peak, forecast vs history")
                     .isBetween(history.peakSlot() - 2, history.peakSlot() + 2);

@@ -7,8 +7,9 @@ import java.util.List;
  * A multiple-seasonality model for intraday data in the manner of MSTL (Bandara, Hyndman & Bergmeir 2021), simplified:
  * each seasonal component (daily, then weekly) is extracted in turn from the series minus the others, twice over, by
  * removing a centred moving average of one period and averaging each position of the cycle over the neighbouring
- * cycles (a boxcar over ±{@value #NEIGHBOURS} cycles where STL uses loess), then re-centred so each period's component
- * sums to about zero. The seasonally adjusted rest is forecast by AutoETS without season (simple or damped trend,
+ * cycles (a boxcar over ±{@value #NEIGHBOURS} cycles where STL uses loess; the median for the longest period, so one
+ * holiday in the last weeks is not carried forward as a quiet weekday every week), then re-centred so each period's
+ * component sums to about zero. The seasonally adjusted rest is forecast by AutoETS without season (simple or damped trend,
  * additive errors) and each component is carried forward as its last cycle, as statsforecast's MSTL does.
  *
  * <p>The adjusted series' ETS intervals alone are too narrow: they omit the error of the carried-forward components,
@@ -170,7 +171,7 @@ final class Mstl implements Model {
                 for (int t = 0; t < n; t++) {
                     work[t] = rest[t] + components[k][t];
                 }
-                components[k] = seasonal(work, n, periods[k]);
+                components[k] = seasonal(work, n, periods[k], k == periods.length - 1);
                 for (int t = 0; t < n; t++) {
                     rest[t] = work[t] - components[k][t];
                 }
@@ -179,8 +180,11 @@ final class Mstl implements Model {
         return components;
     }
 
-    /** One period's seasonal component of x: detrend, average each cycle position over neighbouring cycles, centre. */
-    static double[] seasonal(double[] x, int n, int period) {
+    /**
+     * One period's seasonal component of x: detrend, average each cycle position over neighbouring cycles (the median
+     * when robust), centre.
+     */
+    static double[] seasonal(double[] x, int n, int period, boolean robust) {
         var detrended = new double[n];
         var trend = movingAverage(x, n, period);
         for (int t = 0; t < n; t++) {
@@ -188,25 +192,38 @@ final class Mstl implements Model {
         }
         var season = new double[n];
         int cycles = (n + period - 1) / period;
+        var window = new double[2 * NEIGHBOURS + 1];
         for (int t = 0; t < n; t++) {
             int cycle = t / period;
             int position = t % period;
-            double sum = 0;
             int count = 0;
             for (int c = Math.max(0, cycle - NEIGHBOURS); c <= Math.min(cycles - 1, cycle + NEIGHBOURS); c++) {
                 int at = c * period + position;
                 if (at < n) {
-                    sum += detrended[at];
-                    count++;
+                    window[count++] = detrended[at];
                 }
             }
-            season[t] = sum / count;
+            season[t] = robust ? median(window, count) : mean(window, count);
         }
         var level = movingAverage(season, n, period);
         for (int t = 0; t < n; t++) {
             season[t] -= level[t];
         }
         return season;
+    }
+
+    private static double mean(double[] values, int count) {
+        double sum = 0;
+        for (int i = 0; i < count; i++) {
+            sum += values[i];
+        }
+        return sum / count;
+    }
+
+    /** The median of the first {@code count} values (reordering them). */
+    private static double median(double[] values, int count) {
+        Arrays.sort(values, 0, count);
+        return count % 2 == 1 ? values[count / 2] : (values[count / 2 - 1] + values[count / 2]) / 2;
     }
 
     /**
