@@ -76,8 +76,20 @@ public class Capacity {
     public Roster replaceRoster(CurrentWorkspace workspace, UUID rosterId, String fileName, InputStream content) {
         var before = roster(workspace, rosterId);
         var shifts = RosterParser.parse(fileName, read(content));
+        var plans = store.plansOfRoster(workspace.id(), rosterId);
+        // Every plan over the roster is computed with the new shifts first, so a roster its plans cannot use
+        // (queues their forecasts lack, agents their allocations name) is refused before anything changes.
+        for (var planId : plans) {
+            var plan = store.plan(workspace.id(), planId).orElseThrow();
+            try {
+                compute(workspace, plan, shifts, store.allocations(workspace.id(), planId));
+            } catch (InvalidRequestException unplannable) {
+                throw new InvalidRequestException("Plan '" + plan.name() + "' uses this roster: "
+                        + unplannable.getBody().getDetail());
+            }
+        }
         store.replaceShifts(workspace.id(), rosterId, shifts);
-        store.plansOfRoster(workspace.id(), rosterId).forEach(plan -> evict(workspace.id(), plan));
+        plans.forEach(plan -> evict(workspace.id(), plan));
         var after = roster(workspace, rosterId);
         audit.record(AuditRecord.of(workspace.id(), workspace.actor(), "workforce.roster-replaced")
                 .entity("roster", rosterId)
@@ -268,8 +280,13 @@ public class Capacity {
     }
 
     private PlanFigures compute(CurrentWorkspace workspace, Plan plan, List<Allocation> allocations) {
+        return compute(workspace, plan, store.shifts(workspace.id(), plan.rosterId()), allocations);
+    }
+
+    private PlanFigures compute(
+            CurrentWorkspace workspace, Plan plan, List<RosterShift> rosterShifts, List<Allocation> allocations) {
         var inputs = forecasts.read(workspace, plan.forecastId());
-        var shifts = Reallocation.apply(store.shifts(workspace.id(), plan.rosterId()), allocations);
+        var shifts = Reallocation.apply(rosterShifts, allocations);
         var withCount = new Plan(
                 plan.id(),
                 plan.name(),

@@ -421,6 +421,79 @@ class CapacityApiTests {
                 .contains(planId);
     }
 
+    private Api.Response replaceRoster(String path, String token, String csv) {
+        var form = Multipart.file("replacement.csv", csv);
+        return api.send(api.request(path, token)
+                .header("Content-Type", form.contentType())
+                .PUT(form.publisher())
+                .build());
+    }
+
+    @Test
+    void replacingARosterKeepsItsIdRecomputesItsPlansAndRefusesWhatCannotBePlanned() {
+        var roster = uploadRoster("Replaced roster", ROSTER);
+        var id = roster.get("id").asString();
+        var path = BASE + "/rosters/" + id;
+        var created = createPlan(id, PARAMETERS);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        var planId = created.json().get("id").asString();
+        // Read once, so the figures and the summary sit in their caches.
+        var before = api.get(BASE + "/plans/" + planId, viewer).json();
+        var summaryBefore =
+                api.get(BASE + "/plans/" + planId + "/summary", viewer).json();
+        assertThat(interval(before, "Billing", 10, 0).get("available").asDouble())
+                .isEqualTo(2.5);
+
+        var larger = ROSTER + "B4,North,Billing,08:00,16:00,Mon-Sun\nB5,North,Billing,08:00,16:00,Mon-Sun\n";
+        var replaced = replaceRoster(path, manager, larger);
+        assertThat(replaced.status()).as(replaced.body()).isEqualTo(200);
+        assertThat(replaced.json().get("id").asString()).isEqualTo(id);
+        assertThat(replaced.json().get("agents").asInt()).isEqualTo(7);
+        assertThat(replaced.json().get("name").asString()).isEqualTo("Replaced roster");
+        assertThat(api.get(BASE + "/rosters", viewer).json().valueStream().filter(r -> r.get("name")
+                        .asString()
+                        .equals("Replaced roster")))
+                .hasSize(1);
+        var after = api.get(BASE + "/plans/" + planId, viewer).json();
+        assertThat(interval(after, "Billing", 10, 0).get("available").asDouble())
+                .isEqualTo(4.5);
+        assertThat(after.get("kpis").get("gapHours").asDouble())
+                .isLessThan(before.get("kpis").get("gapHours").asDouble());
+        var summaryAfter =
+                api.get(BASE + "/plans/" + planId + "/summary", viewer).json();
+        assertThat(summaryAfter.get("kpis").get("gapHours").asDouble())
+                .isEqualTo(after.get("kpis").get("gapHours").asDouble())
+                .isLessThan(summaryBefore.get("kpis").get("gapHours").asDouble());
+        var workspaceId = workspaces.findBySlug(WS).orElseThrow().id();
+        var events = audit.find(workspaceId, new AuditQuery(null, "workforce.roster-replaced", null, null, 50));
+        assertThat(events).anySatisfy(e -> {
+            assertThat(e.entityId()).isEqualTo(id);
+            assertThat(e.actor()).isEqualTo("manager");
+        });
+
+        // Refused, each with a problem, and the roster and its plan stay as they were.
+        assertProblem(replaceRoster(path, viewer, ROSTER), 403);
+        assertProblem(replaceRoster("/api/v1/workspaces/claims/capacity/rosters/" + id, manager, ROSTER), 404);
+        assertProblem(replaceRoster(BASE + "/rosters/" + java.util.UUID.randomUUID(), manager, ROSTER), 404);
+        var overlapping = ROSTER + "B1,North,Billing,14:00,20:00,Fri\n";
+        assertThat(assertProblem(replaceRoster(path, manager, overlapping), 400)
+                        .get("detail")
+                        .asString())
+                .contains("Agent B1")
+                .contains("overlaps");
+        var unknownQueue = ROSTER + "S1,North,Sales,08:00,16:00,Mon-Fri\n";
+        assertThat(assertProblem(replaceRoster(path, manager, unknownQueue), 400)
+                        .get("detail")
+                        .asString())
+                .contains("Sales")
+                .contains("Test plan");
+        var unchanged = api.get(path, viewer).json();
+        assertThat(unchanged.get("roster").get("agents").asInt()).isEqualTo(7);
+        assertThat(unchanged.get("shifts")).hasSize(7);
+        assertThat(api.get(BASE + "/plans/" + planId, viewer).json().get("kpis"))
+                .isEqualTo(after.get("kpis"));
+    }
+
     @Test
     void badPlansAreRefusedAndNothingIsStored() {
         var roster = uploadRoster("Strange roster", ROSTER.replace("B2,North,Billing", "B2,North,Biling;Sales"));

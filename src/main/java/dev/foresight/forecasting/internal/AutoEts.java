@@ -29,13 +29,19 @@ final class AutoEts implements Model {
     private final int period;
 
     AutoEts(List<Ets.Form> forms, int period, int maxEvaluations, int simulations) {
-        this(forms, period, maxEvaluations, simulations, 1e-7);
+        this(forms, period, maxEvaluations, simulations, 1e-7, true);
     }
 
-    AutoEts(List<Ets.Form> forms, int period, int maxEvaluations, int simulations, double tolerance) {
+    AutoEts(
+            List<Ets.Form> forms,
+            int period,
+            int maxEvaluations,
+            int simulations,
+            double tolerance,
+            boolean optimiseStates) {
         this.period = period;
         this.models = forms.stream()
-                .map(form -> new Ets(form, period, maxEvaluations, simulations, tolerance))
+                .map(form -> new Ets(form, period, maxEvaluations, simulations, tolerance, optimiseStates))
                 .toList();
     }
 

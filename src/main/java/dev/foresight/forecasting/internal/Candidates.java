@@ -10,11 +10,19 @@ import java.util.List;
  */
 final class Candidates {
 
-    /** How thorough the model search is. */
-    record Search(List<Ets.Form> forms, int maxEvaluations, int simulations, double tolerance) {
-        static final Search FULL = new Search(AutoEts.ALL, 1000, 500, 1e-7);
-        /** For thousands of series: a bounded set of ETS forms, a looser stopping rule, fewer sample paths. */
-        static final Search FAST = new Search(AutoEts.FAST, 150, 200, 1e-5);
+    /**
+     * How thorough the model search is.
+     *
+     * @param optimiseStates whether ETS (and Theta's smoothing) optimise the initial level and slope too
+     */
+    record Search(List<Ets.Form> forms, int maxEvaluations, int simulations, double tolerance, boolean optimiseStates) {
+        static final Search FULL = new Search(AutoEts.ALL, 1000, 500, 1e-7, true);
+        /**
+         * For thousands of series: a bounded set of ETS forms, a looser stopping rule, fewer sample paths, and the
+         * heuristic initial states: optimising them made the benchmark no more accurate (MASE 0.725 either way, 94.9 %
+         * against 95.0 % of series better than seasonal naive) for about 11 % more CPU.
+         */
+        static final Search FAST = new Search(AutoEts.FAST, 150, 200, 1e-5, false);
     }
 
     private Candidates() {}
@@ -36,8 +44,9 @@ final class Candidates {
                 seasonal ? period : 1,
                 search.maxEvaluations(),
                 search.simulations(),
-                search.tolerance()));
-        models.add(new Theta(seasonal ? period : 1, search.maxEvaluations()));
+                search.tolerance(),
+                search.optimiseStates()));
+        models.add(new Theta(seasonal ? period : 1, search.maxEvaluations(), search.optimiseStates()));
         int week = frequency.secondPeriod();
         if (week > 0) {
             if (n >= 2 * week + 2) {

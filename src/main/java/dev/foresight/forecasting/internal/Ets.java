@@ -22,8 +22,10 @@ import org.jspecify.annotations.Nullable;
  * it: the same error-correction updates, the same likelihood ({@code n log SSE}, plus {@code 2 Σ log|μ|} for
  * multiplicative errors), the same parameter space ({@code 0 < β < α}, {@code 0 < γ < 1 − α}, {@code 0.8 ≤ φ ≤ 0.98})
  * and R's heuristic initial states (classical decomposition of the first three seasons, then a regression on the first
- * values). Unlike R, the initial states are not optimised: only the smoothing parameters are, with Commons Math's
- * Nelder–Mead over the admissible box (Brent for a single parameter). Intervals are analytic for the class 1 models (additive error, no
+ * values) as the starting point. As R does, the initial level and slope are then optimised with the smoothing
+ * parameters by the likelihood, with Commons Math's Nelder–Mead over the admissible box for the smoothing parameters
+ * and freely for the states; unlike R, the initial seasonal indices stay heuristic (m − 1 more dimensions would
+ * make the search far slower for little gain). Intervals are analytic for the class 1 models (additive error, no
  * multiplicative season; Hyndman et al. 2008, ch. 6) and simulated from the fitted model otherwise.
  */
 final class Ets implements Model {
@@ -71,18 +73,23 @@ final class Ets implements Model {
     private final int maxEvaluations;
     private final int simulations;
     private final double tolerance;
+    private final boolean optimiseStates;
 
     Ets(Form form, int period, int maxEvaluations, int simulations) {
-        this(form, period, maxEvaluations, simulations, 1e-7);
+        this(form, period, maxEvaluations, simulations, 1e-7, true);
     }
 
-    /** @param tolerance the relative change of the criterion at which the optimiser stops */
-    Ets(Form form, int period, int maxEvaluations, int simulations, double tolerance) {
+    /**
+     * @param tolerance the relative change of the criterion at which the optimiser stops
+     * @param optimiseStates whether the initial level and slope are optimised too, or kept at the heuristic's values
+     */
+    Ets(Form form, int period, int maxEvaluations, int simulations, double tolerance, boolean optimiseStates) {
         this.form = form;
         this.period = form.season() == Season.N ? 1 : period;
         this.maxEvaluations = maxEvaluations;
         this.simulations = simulations;
         this.tolerance = tolerance;
+        this.optimiseStates = optimiseStates;
     }
 
     Form form() {
@@ -284,7 +291,8 @@ final class Ets implements Model {
         }
     }
 
-    private static double quantile(double[] sorted, double p) {
+    /** The p-quantile of sorted values, interpolated linearly between order statistics. */
+    static double quantile(double[] sorted, double p) {
         double position = p * (sorted.length - 1);
         int lower = (int) Math.floor(position);
         int upper = Math.min(sorted.length - 1, lower + 1);
@@ -377,54 +385,106 @@ final class Ets implements Model {
         return multiplicativeError ? criterion + 2 * sumLog : criterion;
     }
 
-    /** Estimates the smoothing parameters, from R's starting values or from an earlier fit's. */
+    /**
+     * Estimates the smoothing parameters and the initial level and slope, from R's starting values and heuristic
+     * states or from an earlier fit's.
+     */
     Fitted estimate(double[] y, int n, @Nullable Fitted warm) {
-        var initial = initialState(y, n);
-        int dimensions = form.smoothing();
-        var start = warm != null ? unitOf(warm.parameters()) : startingPoint();
+        var heuristic = initialState(y, n);
+        int smoothing = form.smoothing();
+        int states = optimiseStates ? (form.trend() != Trend.N ? 2 : 1) : 0;
+        int dimensions = smoothing + states;
+        // A unit of a state coordinate is the typical step between the first values (their slope per step for the
+        // slope), so the simplex's first moves are of the size the states are uncertain by.
+        int first = Math.min(n, Math.max(10, 2 * period));
+        double typicalStep = Math.max(Naive.meanAbsoluteDifference(y, first, 1), 1e-6 * Math.abs(heuristic.level));
+        double levelUnit = typicalStep > 0 ? typicalStep : 1;
+        double slopeUnit = levelUnit / first;
+        var scratchInitial = new State(period);
+        System.arraycopy(heuristic.season, 0, scratchInitial.season, 0, period);
         var scratchEnd = new State(period);
         var sse = new double[1];
         var candidate = new double[4];
         MultivariateFunction objective = u -> {
             toParameters(u, candidate);
-            double value = filter(y, n, candidate, initial, scratchEnd, sse);
+            toState(u, smoothing, states, heuristic, levelUnit, slopeUnit, scratchInitial);
+            double value = filter(y, n, candidate, scratchInitial, scratchEnd, sse);
             return Double.isFinite(value) ? value : 1e300;
         };
         double[] best;
-        if (dimensions == 1) {
+        if (warm != null) {
+            var start = Arrays.copyOf(unitOf(warm.parameters()), dimensions);
+            if (states > 0) {
+                start[smoothing] = (warm.initial.level - heuristic.level) / levelUnit;
+            }
+            if (states > 1) {
+                start[smoothing + 1] = (warm.initial.slope - heuristic.slope) / slopeUnit;
+            }
+            best = search(objective, start, smoothing, 0.05, 0.5);
+        } else {
+            // The smoothing parameters from the heuristic states first, then everything from there: one joint search
+            // from R's starting point lands in worse optima of the larger space (ETS(A,A,A) of AirPassengers did).
+            MultivariateFunction fromHeuristic = u -> objective.value(Arrays.copyOf(u, dimensions));
+            var smoothed = search(fromHeuristic, Arrays.copyOf(startingPoint(), smoothing), smoothing, 0.15, 0);
+            best = states == 0 ? smoothed : search(objective, Arrays.copyOf(smoothed, dimensions), smoothing, 0.05, 1);
+        }
+        var parameters = new double[4];
+        toParameters(best, parameters);
+        var initial = new State(period);
+        System.arraycopy(heuristic.season, 0, initial.season, 0, period);
+        toState(best, smoothing, states, heuristic, levelUnit, slopeUnit, initial);
+        return new Fitted(y, n, parameters, initial);
+    }
+
+    /**
+     * The minimum from a start: Brent over the unit interval for one coordinate, otherwise Nelder–Mead with a first
+     * simplex of {@code boxedStep} along the first {@code boxed} (unit box) coordinates and {@code freeStep} along the
+     * others.
+     */
+    private double[] search(
+            MultivariateFunction objective, double[] start, int boxed, double boxedStep, double freeStep) {
+        var x0 = start.clone();
+        for (int i = 0; i < boxed; i++) {
+            x0[i] = Math.clamp(x0[i], 0.0, 1.0);
+        }
+        if (x0.length == 1) {
             var optimum = new BrentOptimizer(1e-6, 1e-8)
                     .optimize(
                             new MaxEval(maxEvaluations),
                             GoalType.MINIMIZE,
                             new UnivariateObjectiveFunction(a -> objective.value(new double[] {a})),
-                            new SearchInterval(0, 1, Math.clamp(start[0], 0, 1)));
-            best = new double[] {optimum.getPoint()};
-        } else {
-            var x0 = Arrays.copyOf(start, dimensions);
-            for (int i = 0; i < dimensions; i++) {
-                x0[i] = Math.clamp(x0[i], 0.0, 1.0);
-            }
-            best = minimise(objective, x0, warm != null ? 0.05 : 0.15);
+                            new SearchInterval(0, 1, x0[0]));
+            return new double[] {optimum.getPoint()};
         }
-        var parameters = new double[4];
-        toParameters(best, parameters);
-        return new Fitted(y, n, parameters, initial);
+        var steps = new double[x0.length];
+        for (int i = 0; i < steps.length; i++) {
+            steps[i] = i < boxed ? boxedStep : freeStep;
+        }
+        return minimise(objective, x0, boxed, steps);
+    }
+
+    /** The initial level and slope at a point of the search: the heuristic's, moved by the state coordinates. */
+    private static void toState(
+            double[] u, int smoothing, int states, State heuristic, double levelUnit, double slopeUnit, State state) {
+        state.level = heuristic.level + (states > 0 ? u[smoothing] * levelUnit : 0);
+        state.slope = heuristic.slope + (states > 1 ? u[smoothing + 1] * slopeUnit : 0);
     }
 
     /**
-     * Nelder–Mead (Commons Math's {@link SimplexOptimizer}, the method R's ets uses too) over the unit box: a point
-     * outside is evaluated at its projection onto the box plus a penalty growing with the distance, so the search
-     * stays inside without a hand-written constrained optimiser.
+     * Nelder–Mead (Commons Math's {@link SimplexOptimizer}, the method R's ets uses too), the first {@code boxed}
+     * coordinates over the unit box: a point outside is evaluated at its projection onto the box plus a penalty
+     * growing with the distance, so the search stays inside without a hand-written constrained optimiser. The other
+     * coordinates (the initial states) are free.
      */
-    private double[] minimise(MultivariateFunction objective, double[] x0, double step) {
+    private double[] minimise(MultivariateFunction objective, double[] x0, int boxed, double[] steps) {
         int dimensions = x0.length;
         var projected = new double[dimensions];
         var best = x0.clone();
         var bestValue = new double[] {Double.POSITIVE_INFINITY};
-        MultivariateFunction boxed = u -> {
+        MultivariateFunction penalised = u -> {
             double outside = 0;
             for (int i = 0; i < dimensions; i++) {
-                projected[i] = Math.clamp(u[i], 0.0, 1.0);
+                projected[i] = i < boxed ? Math.clamp(u[i], 0.0, 1.0) : u[i];
                 outside += Math.abs(u[i] - projected[i]);
             }
             double value = objective.value(projected);
@@ -438,12 +498,12 @@ final class Ets implements Model {
             var optimum = new SimplexOptimizer(new SimpleValueChecker(tolerance, 1e-9))
                     .optimize(
                             new MaxEval(maxEvaluations),
-                            new ObjectiveFunction(boxed),
+                            new ObjectiveFunction(penalised),
                             GoalType.MINIMIZE,
                             new InitialGuess(x0),
-                            new NelderMeadSimplex(dimensions, step));
+                            new NelderMeadSimplex(steps));
             var point = optimum.getPoint();
-            for (int i = 0; i < dimensions; i++) {
+            for (int i = 0; i < boxed; i++) {
                 point[i] = Math.clamp(point[i], 0.0, 1.0);
             }
             return point;

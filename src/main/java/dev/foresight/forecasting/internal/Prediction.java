@@ -45,6 +45,25 @@ record Prediction(double[] mean, double[] lo80, double[] hi80, double[] lo95, do
         return new Prediction(m, a, b, c, d);
     }
 
+    /**
+     * The same mean with each step's interval half-widths multiplied by a factor: {@code factor80} for the 80 % bounds,
+     * {@code factor95} for the 95 % ones (a calibration of the model's intervals against its own errors).
+     */
+    Prediction widened(double[] factor80, double[] factor95) {
+        int h = mean.length;
+        var a = new double[h];
+        var b = new double[h];
+        var c = new double[h];
+        var d = new double[h];
+        for (int i = 0; i < h; i++) {
+            a[i] = mean[i] - factor80[i] * (mean[i] - lo80[i]);
+            b[i] = mean[i] + factor80[i] * (hi80[i] - mean[i]);
+            c[i] = mean[i] - factor95[i] * (mean[i] - lo95[i]);
+            d[i] = mean[i] + factor95[i] * (hi95[i] - mean[i]);
+        }
+        return new Prediction(mean, a, b, c, d);
+    }
+
     /** The same forecast with the mean and every bound multiplied per step (a multiplicative seasonal index). */
     Prediction scaled(double[] factor) {
         int h = mean.length;

@@ -13,8 +13,14 @@ final class Theta implements Model {
     private final Ets ses;
 
     Theta(int period, int maxEvaluations) {
+        this(period, maxEvaluations, true);
+    }
+
+    /** @param optimiseStates whether the smoothing optimises its initial level too */
+    Theta(int period, int maxEvaluations, boolean optimiseStates) {
         this.period = period;
-        this.ses = new Ets(new Ets.Form(Ets.Error.A, Ets.Trend.N, Ets.Season.N), 1, maxEvaluations, 0);
+        var form = new Ets.Form(Ets.Error.A, Ets.Trend.N, Ets.Season.N);
+        this.ses = new Ets(form, 1, maxEvaluations, 0, 1e-7, optimiseStates);
     }
 
     @Override

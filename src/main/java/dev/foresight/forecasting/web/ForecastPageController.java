@@ -10,8 +10,6 @@ import dev.foresight.shared.ErrorResponses;
 import dev.foresight.shared.InvalidRequestException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -128,11 +126,7 @@ class ForecastPageController {
     @GetMapping("/{forecastId}/export")
     void export(CurrentWorkspace workspace, @PathVariable UUID forecastId, HttpServletResponse response)
             throws IOException {
-        var csv = new StringWriter();
-        forecasts.export(workspace, forecastId, csv);
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"forecast-" + forecastId + ".csv\"");
-        response.getOutputStream().write(csv.toString().getBytes(StandardCharsets.UTF_8));
+        CsvDownload.write(forecasts, workspace, forecastId, response);
     }
 
     @PostMapping("/{forecastId}/rerun")

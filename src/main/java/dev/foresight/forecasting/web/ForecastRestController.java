@@ -11,8 +11,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
@@ -67,11 +65,7 @@ class ForecastRestController {
     @GetMapping(value = "/{forecastId}/export", produces = "text/csv")
     void export(CurrentWorkspace workspace, @PathVariable UUID forecastId, HttpServletResponse response)
             throws IOException {
-        var csv = new StringWriter();
-        forecasts.export(workspace, forecastId, csv);
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"forecast-" + forecastId + ".csv\"");
-        response.getOutputStream().write(csv.toString().getBytes(StandardCharsets.UTF_8));
+        CsvDownload.write(forecasts, workspace, forecastId, response);
     }
 
     @Operation(summary = "The managers' adjustments that fall in this forecast's horizon")

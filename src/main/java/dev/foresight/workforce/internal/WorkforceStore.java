@@ -34,16 +34,23 @@ public class WorkforceStore {
         this.json = json;
     }
 
-    public Roster insertRoster(UUID id, long workspaceId, String name, List<RosterShift> shifts, String actor) {
-        var now = OffsetDateTime.now(ZoneOffset.UTC);
-        var queues = new TreeSet<String>();
-        var sites = new TreeSet<String>();
-        var agents = new TreeSet<String>();
-        for (var s : shifts) {
-            queues.addAll(s.queues().keySet());
-            sites.add(s.site());
-            agents.add(s.agent());
+    /** The columns a roster row keeps beside its shifts: counts and the queues and sites, one a line. */
+    private record Summary(int agents, int shifts, String queues, String sites) {
+        static Summary of(List<RosterShift> shifts) {
+            var queues = new TreeSet<String>();
+            var sites = new TreeSet<String>();
+            var agents = new TreeSet<String>();
+            for (var s : shifts) {
+                queues.addAll(s.queues().keySet());
+                sites.add(s.site());
+                agents.add(s.agent());
+            }
+            return new Summary(agents.size(), shifts.size(), String.join("\n", queues), String.join("\n", sites));
         }
+    }
+
+    public Roster insertRoster(UUID id, long workspaceId, String name, List<RosterShift> shifts, String actor) {
+        var summary = Summary.of(shifts);
         jdbc.sql(
                         """
                         insert into workforce_rosters (id, workspace_id, name, agent_count, shift_count, queues, sites,
@@ -53,35 +60,28 @@ public class WorkforceStore {
                         id,
                         workspaceId,
                         name,
-                        agents.size(),
-                        shifts.size(),
-                        String.join("\n", queues),
-                        String.join("\n", sites),
+                        summary.agents(),
+                        summary.shifts(),
+                        summary.queues(),
+                        summary.sites(),
                         json.writeValueAsString(shifts),
                         actor,
-                        now)
+                        OffsetDateTime.now(ZoneOffset.UTC))
                 .update();
         return roster(workspaceId, id).orElseThrow();
     }
 
     public void replaceShifts(long workspaceId, UUID id, List<RosterShift> shifts) {
-        var queues = new TreeSet<String>();
-        var sites = new TreeSet<String>();
-        var agents = new TreeSet<String>();
-        for (var s : shifts) {
-            queues.addAll(s.queues().keySet());
-            sites.add(s.site());
-            agents.add(s.agent());
-        }
+        var summary = Summary.of(shifts);
         jdbc.sql(
                         """
                         update workforce_rosters set agent_count = ?, shift_count = ?, queues = ?, sites = ?,
                             shifts_json = ? where workspace_id = ? and id = ?""")
                 .params(
-                        agents.size(),
-                        shifts.size(),
-                        String.join("\n", queues),
-                        String.join("\n", sites),
+                        summary.agents(),
+                        summary.shifts(),
+                        summary.queues(),
+                        summary.sites(),
                         json.writeValueAsString(shifts),
                         workspaceId,
                         id)

@@ -31,4 +31,43 @@ final class Series {
         }
         return y;
     }
+
+    /**
+     * Thirty-minute contact counts in the shape of a contact centre's: closed at night, a morning and an afternoon peak,
+     * weekdays busier than the weekend, a slow random walk of the level, and Poisson noise; from a fixed seed.
+     */
+    static double[] intraday(int weeks, long seed) {
+        var random = new Random(seed);
+        double[] weekday = {1.08, 1.04, 1.0, 0.97, 0.93, 0.42, 0.28};
+        var y = new double[weeks * 336];
+        double level = 30;
+        for (int t = 0; t < y.length; t++) {
+            int slot = t % 48;
+            if (slot == 0) {
+                level *= Math.exp(0.02 * random.nextGaussian());
+            }
+            double hour = slot / 2.0 + 0.25;
+            double shape = slot < 16 || slot >= 40 ? 0 : 0.3 + bump(hour, 10.5, 1.5) + 0.85 * bump(hour, 14.5, 1.7);
+            y[t] = poisson(level * shape * weekday[(t / 48) % 7], random);
+        }
+        return y;
+    }
+
+    private static double bump(double x, double mean, double sd) {
+        return Math.exp(-0.5 * ((x - mean) / sd) * ((x - mean) / sd));
+    }
+
+    private static double poisson(double mean, Random random) {
+        if (mean <= 0) {
+            return 0;
+        }
+        double limit = Math.exp(-mean);
+        double product = random.nextDouble();
+        int k = 0;
+        while (product > limit) {
+            product *= random.nextDouble();
+            k++;
+        }
+        return k;
+    }
 }
