@@ -1,12 +1,25 @@
 // A dashboard page: widgets on a 12-column grid (drag the header to move, the corner to resize), each drawn with
 // ECharts from its query's rows; dashboard filters; live presence and changes; versioned saves with a conflict choice.
+// The workspace home draws its home dashboard with the same script, view-only, after HTMX swapped it in.
 (function () {
   "use strict";
 
   const root = document.getElementById("dashboard");
-  if (!root || !window.echarts) {
+  if (!root || root.dataset.mounted) {
     return;
   }
+  root.dataset.mounted = "true";
+  if (window.echarts) {
+    mount();
+  } else {
+    // Swapped in by HTMX, this script may run before ECharts: load it, then draw.
+    const script = document.createElement("script");
+    script.src = root.dataset.echartsUrl;
+    script.addEventListener("load", mount);
+    document.head.appendChild(script);
+  }
+
+  function mount() {
   const baseUrl = root.dataset.baseUrl;
   const canEdit = root.dataset.canEdit === "true";
   const csrfToken = document.querySelector('meta[name="csrf-token"]')?.content;
@@ -505,7 +518,7 @@
 
   let editing = null;
   const modalElement = document.getElementById("widget-editor");
-  const modal = window.bootstrap ? bootstrap.Modal.getOrCreateInstance(modalElement) : null;
+  const modal = window.bootstrap && modalElement ? bootstrap.Modal.getOrCreateInstance(modalElement) : null;
 
   function edit(widget) {
     editing = widget;
@@ -527,7 +540,7 @@
 
   document.getElementById("add-widget")?.addEventListener("click", () => edit(null));
 
-  document.getElementById("widget-form").addEventListener("submit", async (event) => {
+  document.getElementById("widget-form")?.addEventListener("submit", async (event) => {
     event.preventDefault();
     let query;
     try {
@@ -560,4 +573,5 @@
   });
 
   load();
+  }
 })();

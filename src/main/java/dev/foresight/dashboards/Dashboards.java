@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -62,6 +63,31 @@ public class Dashboards {
 
     public Dashboard get(CurrentWorkspace workspace, UUID id) {
         return store.find(workspace.id(), id).orElseThrow(() -> new ResourceNotFoundException("Dashboard " + id));
+    }
+
+    /** The dashboard the workspace's home page opens on, when someone chose one. */
+    public Optional<Dashboard> home(CurrentWorkspace workspace) {
+        return store.home(workspace.id());
+    }
+
+    /** Makes a dashboard the one the workspace's home page opens on, in place of the one before. */
+    @Transactional
+    public Dashboard makeHome(CurrentWorkspace workspace, UUID id) {
+        get(workspace, id);
+        store.setHome(workspace.id(), id);
+        audit.record(AuditRecord.of(workspace.id(), workspace.actor(), "dashboard.made-home")
+                .entity("dashboard", id));
+        return get(workspace, id);
+    }
+
+    /** The workspace's home page opens on no dashboard any more, when this one was it. */
+    @Transactional
+    public void clearHome(CurrentWorkspace workspace, UUID id) {
+        get(workspace, id);
+        if (store.clearHome(workspace.id(), id)) {
+            audit.record(AuditRecord.of(workspace.id(), workspace.actor(), "dashboard.home-cleared")
+                    .entity("dashboard", id));
+        }
     }
 
     @Transactional

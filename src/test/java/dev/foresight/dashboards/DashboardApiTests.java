@@ -134,6 +134,58 @@ class DashboardApiTests {
     }
 
     @Test
+    void aManagerChoosesTheDashboardTheWorkspaceOpensOn() {
+        var first = create("Home one").get("id").asString();
+        var second = create("Home two").get("id").asString();
+
+        assertProblem(api.put(BASE + "/" + first + "/home", viewer, ""), 403);
+        var insightsHome = demoDashboard("insights", "Retail sales overview");
+        assertProblem(api.put(BASE + "/" + insightsHome.get("id").asString() + "/home", manager, ""), 404);
+
+        var made = api.put(BASE + "/" + first + "/home", manager, "");
+        assertThat(made.status()).as(made.body()).isEqualTo(200);
+        assertThat(made.json().get("home").asBoolean()).isTrue();
+        assertThat(made.json().get("version").asInt()).as("a home is no edit").isEqualTo(1);
+        assertThat(homes()).containsExactly(first);
+
+        // One home per workspace: the second replaces the first; another workspace's home stays as it was.
+        assertThat(api.put(BASE + "/" + second + "/home", manager, "").status()).isEqualTo(200);
+        assertThat(homes()).containsExactly(second);
+        assertThat(demoDashboard("insights", "Retail sales overview").get("home").asBoolean())
+                .isTrue();
+
+        assertThat(api.delete(BASE + "/" + second + "/home", manager).status()).isEqualTo(204);
+        assertThat(homes()).isEmpty();
+        assertThat(api.get(BASE + "/" + second, viewer).json().get("home").asBoolean())
+                .isFalse();
+    }
+
+    private List<String> homes() {
+        return api.get(BASE, viewer)
+                .json()
+                .valueStream()
+                .filter(d -> d.get("home").asBoolean())
+                .map(d -> d.get("id").asString())
+                .toList();
+    }
+
+    private JsonNode demoDashboard(String workspace, String name) {
+        var base = "/api/v1/workspaces/" + workspace + "/dashboards";
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> api.get(base, viewer).json().valueStream().anyMatch(d -> d.get("name")
+                        .asString()
+                        .equals(name)));
+        return api.get(base, viewer)
+                .json()
+                .valueStream()
+                .filter(d -> d.get("name").asString().equals(name))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
     void widgetDataHonoursTheDashboardFiltersAndComesAsCsv() {
         var created = create("Filtered");
         var id = created.get("id").asString();
@@ -357,18 +409,8 @@ class DashboardApiTests {
         for (var demo : Map.of("insights", "Retail sales overview", "claims", "Claims overview")
                 .entrySet()) {
             var base = "/api/v1/workspaces/" + demo.getKey() + "/dashboards";
-            org.awaitility.Awaitility.await()
-                    .atMost(Duration.ofSeconds(120))
-                    .pollInterval(Duration.ofMillis(500))
-                    .until(() -> api.get(base, viewer).json().valueStream().anyMatch(d -> d.get("name")
-                            .asString()
-                            .equals(demo.getValue())));
-            var dashboard = api.get(base, viewer)
-                    .json()
-                    .valueStream()
-                    .filter(d -> d.get("name").asString().equals(demo.getValue()))
-                    .findFirst()
-                    .orElseThrow();
+            var dashboard = demoDashboard(demo.getKey(), demo.getValue());
+            assertThat(dashboard.get("home").asBoolean()).as("the workspace opens on it").isTrue();
             assertThat(dashboard.get("widgets").size()).as(demo.getValue()).isGreaterThanOrEqualTo(7);
             for (var widget : dashboard.get("widgets")) {
                 var data = api.get(

@@ -67,6 +67,21 @@ class DashboardRestController {
         return dashboards.save(workspace, id, draft);
     }
 
+    @Operation(
+            summary = "Makes a dashboard the one the workspace's home page opens on",
+            description = "Replaces the workspace's home dashboard, if it had one; the dashboard's version stays.")
+    @PutMapping("/{id}/home")
+    Dashboard makeHome(CurrentWorkspace workspace, @PathVariable UUID id) {
+        return dashboards.makeHome(workspace, id);
+    }
+
+    @Operation(summary = "The workspace's home page opens on no dashboard any more, when this one was it")
+    @DeleteMapping("/{id}/home")
+    ResponseEntity<Void> clearHome(CurrentWorkspace workspace, @PathVariable UUID id) {
+        dashboards.clearHome(workspace, id);
+        return ResponseEntity.noContent().build();
+    }
+
     @Operation(summary = "Deletes a dashboard")
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(CurrentWorkspace workspace, @PathVariable UUID id) {
