@@ -151,13 +151,67 @@ class DashboardApiTests {
         // One home per workspace: the second replaces the first; another workspace's home stays as it was.
         assertThat(api.put(BASE + "/" + second + "/home", manager, "").status()).isEqualTo(200);
         assertThat(homes()).containsExactly(second);
-        assertThat(demoDashboard("insights", "Retail sales overview").get("home").asBoolean())
+        assertThat(demoDashboard("insights", "Retail sales overview")
+                        .get("home")
+                        .asBoolean())
                 .isTrue();
 
         assertThat(api.delete(BASE + "/" + second + "/home", manager).status()).isEqualTo(204);
         assertThat(homes()).isEmpty();
         assertThat(api.get(BASE + "/" + second, viewer).json().get("home").asBoolean())
                 .isFalse();
+    }
+
+    @Test
+    void aKpiSetsThePeriodSoFarAgainstTheSameDaysOfThePeriodBefore() {
+        // 100 a day through October, 110 a day on the first three days of November: up 10 %, like with like. The
+        // last two monthly rows (3,100 then 330) would read as a fall of 89 %.
+        var csv = new StringBuilder("day,revenue\n");
+        for (var day = java.time.LocalDate.parse("2026-10-01");
+                day.isBefore(java.time.LocalDate.parse("2026-11-04"));
+                day = day.plusDays(1)) {
+            csv.append(day)
+                    .append(',')
+                    .append(day.getMonthValue() == 10 ? 100 : 110)
+                    .append('\n');
+        }
+        var months = SmallSales.upload(api, manager, "workforce", "Partial month", csv.toString());
+        var monthly = Map.of(
+                "dataset",
+                months,
+                "measures",
+                List.of(Map.of("column", "revenue", "agg", "sum")),
+                "dimensions",
+                List.of("day"),
+                "timeGrain",
+                "month");
+        var created = api.post(
+                        BASE,
+                        manager,
+                        Api.json(Map.of("name", "Month so far", "widgets", List.of(widget("kpi", "Revenue", monthly)))))
+                .json();
+        var path = BASE + "/" + created.get("id").asString() + "/widgets/"
+                + created.get("widgets").get(0).get("id").asString();
+
+        var rows = api.get(path + "/data", viewer).json().get("rows");
+        assertThat(rows.get(rows.size() - 2).get(1).asDouble()).isEqualTo(3100);
+        assertThat(rows.get(rows.size() - 1).get(1).asDouble()).isEqualTo(330);
+
+        var kpi = api.get(path + "/kpi", viewer);
+        assertThat(kpi.status()).as(kpi.body()).isEqualTo(200);
+        var figure = kpi.json();
+        assertThat(figure.get("value").asDouble()).isEqualTo(330);
+        assertThat(figure.get("previous").asDouble()).isEqualTo(300);
+        assertThat(figure.get("changePercent").asDouble()).isCloseTo(10.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(figure.get("periods").get("current").get("from").asString()).isEqualTo("2026-11-01");
+        assertThat(figure.get("periods").get("previous").get("to").asString()).isEqualTo("2026-10-03");
+
+        // A viewer's filter narrows both spans alike.
+        var filters = URLEncoder.encode(
+                Api.json(List.of(Map.of("column", "day", "op", "ne", "value", "2026-11-02"))), StandardCharsets.UTF_8);
+        var filtered = api.get(path + "/kpi?filters=" + filters, viewer).json();
+        assertThat(filtered.get("value").asDouble()).isEqualTo(220);
+        assertThat(filtered.get("previous").asDouble()).isEqualTo(300);
     }
 
     private List<String> homes() {
@@ -410,7 +464,9 @@ class DashboardApiTests {
                 .entrySet()) {
             var base = "/api/v1/workspaces/" + demo.getKey() + "/dashboards";
             var dashboard = demoDashboard(demo.getKey(), demo.getValue());
-            assertThat(dashboard.get("home").asBoolean()).as("the workspace opens on it").isTrue();
+            assertThat(dashboard.get("home").asBoolean())
+                    .as("the workspace opens on it")
+                    .isTrue();
             assertThat(dashboard.get("widgets").size()).as(demo.getValue()).isGreaterThanOrEqualTo(7);
             for (var widget : dashboard.get("widgets")) {
                 var data = api.get(

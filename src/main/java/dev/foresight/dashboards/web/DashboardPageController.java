@@ -172,6 +172,16 @@ class DashboardPageController {
         return answer(() -> dashboards.widgetData(workspace, id, widgetId, downloads.viewFilters(filters)));
     }
 
+    @GetMapping("/{id}/widgets/{widgetId}/kpi")
+    @ResponseBody
+    ResponseEntity<?> kpi(
+            CurrentWorkspace workspace,
+            @PathVariable UUID id,
+            @PathVariable String widgetId,
+            @RequestParam(required = false) @Nullable String filters) {
+        return answer(() -> dashboards.kpi(workspace, id, widgetId, downloads.viewFilters(filters)));
+    }
+
     @GetMapping("/{id}/widgets/{widgetId}/data.csv")
     void csv(
             CurrentWorkspace workspace,

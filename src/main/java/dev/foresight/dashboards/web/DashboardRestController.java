@@ -3,6 +3,7 @@ package dev.foresight.dashboards.web;
 import dev.foresight.dashboards.Dashboard;
 import dev.foresight.dashboards.DashboardDraft;
 import dev.foresight.dashboards.Dashboards;
+import dev.foresight.dashboards.KpiFigure;
 import dev.foresight.dashboards.internal.DashboardLive;
 import dev.foresight.datasets.query.QueryResult;
 import dev.foresight.shared.CurrentWorkspace;
@@ -112,6 +113,19 @@ class DashboardRestController {
             @PathVariable String widgetId,
             @RequestParam(required = false) @Nullable String filters) {
         return dashboards.widgetData(workspace, id, widgetId, downloads.viewFilters(filters));
+    }
+
+    @Operation(
+            summary = "A KPI widget's figure and its change, like with like",
+            description = "The period the data ends in, so far, against the same span of the period before "
+                    + "(a finished period against the whole one before); filters as for data.")
+    @GetMapping("/{id}/widgets/{widgetId}/kpi")
+    KpiFigure kpi(
+            CurrentWorkspace workspace,
+            @PathVariable UUID id,
+            @PathVariable String widgetId,
+            @RequestParam(required = false) @Nullable String filters) {
+        return dashboards.kpi(workspace, id, widgetId, downloads.viewFilters(filters));
     }
 
     @Operation(summary = "A widget's rows as CSV, with the dashboard's filters applied")
