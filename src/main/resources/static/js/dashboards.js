@@ -399,15 +399,20 @@
       return true;
     }
     if (answer.status === 409) {
-      pending = draft;
-      pendingBase = draftOf(base);
-      document.getElementById("conflict-text").textContent = answer.body.detail;
-      document.getElementById("conflict").classList.remove("d-none");
+      conflict(draft, base, answer.body.detail);
       return false;
     }
     showError(answer.body.detail || "The dashboard could not be saved.");
     render(dashboard);
     return false;
+  }
+
+  // Someone saved in between: keep my draft and offer their version or a merge of both.
+  function conflict(draft, base, detail) {
+    pending = draft;
+    pendingBase = draftOf(base);
+    document.getElementById("conflict-text").textContent = detail;
+    document.getElementById("conflict").classList.remove("d-none");
   }
 
   function showError(text) {
@@ -592,6 +597,9 @@
     if (answer.ok) {
       modal?.hide();
       render(answer.body);
+    } else if (answer.status === 409) {
+      modal?.hide();
+      conflict(draft, dashboard, answer.body.detail);
     } else {
       const box = document.getElementById("widget-error");
       box.textContent = answer.body.detail || "The widget could not be saved.";

@@ -209,7 +209,9 @@ public class Dashboards {
         var rows = results.result(workspace, query);
         var measure =
                 rows.columns().get(Math.min(dimensions.size(), rows.columns().size() - 1));
-        var periods = dimensions.isEmpty() ? null : periods(workspace, query, dimensions.getFirst());
+        var periods = dimensions.isEmpty() || query.measuresOrEmpty().isEmpty()
+                ? null
+                : periods(workspace, query, dimensions.getFirst());
         if (periods == null) {
             var last = rows.rows().isEmpty() ? null : rows.rows().getLast();
             return new KpiFigure(

@@ -45,14 +45,7 @@ class DashboardEditingBrowserTests extends BrowserJourney {
     void twoWidgetDashboard() {
         var workspace = workspaces.findBySlug("claims").orElseThrow();
         claims = new CurrentWorkspace(workspace.id(), "claims", "claims", WorkspaceRole.ADMIN, "test");
-        await().atMost(Duration.ofSeconds(120))
-                .pollInterval(Duration.ofMillis(500))
-                .until(() ->
-                        dashboards.list(claims).stream().anyMatch(d -> d.name().equals("Claims overview")));
-        var overview = dashboards.list(claims).stream()
-                .filter(d -> d.name().equals("Claims overview"))
-                .findFirst()
-                .orElseThrow();
+        var overview = DashboardsBrowserTests.awaitDemoDashboard(dashboards, workspaces, "claims", "Claims overview");
         var bar = widget(overview, "Paid amounts by payer", new Layout(0, 0, 4, 3));
         var line = widget(overview, "Claim volumes by week", new Layout(6, 0, 4, 3));
         var created = dashboards.create(
