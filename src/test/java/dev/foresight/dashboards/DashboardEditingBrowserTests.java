@@ -145,6 +145,30 @@ class DashboardEditingBrowserTests extends BrowserJourney {
         assertThat(manager.locator(".filter-badge")).hasCount(2);
     }
 
+    @Test
+    void aManagerMakesTheDashboardTheWorkspacesHome() {
+        var overview = DashboardsBrowserTests.awaitDemoDashboard(dashboards, workspaces, "claims", "Claims overview");
+        var name = dashboards.get(claims, id).name();
+        try {
+            assertThat(open("viewer").locator("#home-toggle")).hasCount(0);
+
+            var manager = open("manager");
+            manager.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make workspace home"))
+                    .click();
+            assertThat(manager.locator("#home-badge")).hasText("Workspace home");
+            assertThat(manager.locator("#home-toggle")).hasText("Stop opening the workspace on this");
+
+            manager.navigate("/w/claims");
+            var home = manager.locator("#home-dashboards #dashboard");
+            assertThat(home.locator("#dashboard-name")).hasText(name);
+            DashboardsBrowserTests.assertDrawn(home, 2);
+            assertThat(manager.locator("#home-dashboards .list-group")).containsText("Claims overview");
+        } finally {
+            dashboards.makeHome(claims, overview.id());
+        }
+        assertThat(dashboards.home(claims).orElseThrow().id()).isEqualTo(overview.id());
+    }
+
     private Page open(String username) {
         var page = signIn(username);
         page.navigate("/w/claims/dashboards/" + id);
