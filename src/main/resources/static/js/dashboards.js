@@ -1,12 +1,25 @@
 // A dashboard page: widgets on a 12-column grid (drag the header to move, the corner to resize), each drawn with
 // ECharts from its query's rows; dashboard filters; live presence and changes; versioned saves with a conflict choice.
+// The workspace home draws its home dashboard with the same script, view-only, after HTMX swapped it in.
 (function () {
   "use strict";
 
   const root = document.getElementById("dashboard");
-  if (!root || !window.echarts) {
+  if (!root || root.dataset.mounted) {
     return;
   }
+  root.dataset.mounted = "true";
+  if (window.echarts) {
+    mount();
+  } else {
+    // Swapped in by HTMX, this script may run before ECharts: load it, then draw.
+    const script = document.createElement("script");
+    script.src = root.dataset.echartsUrl;
+    script.addEventListener("load", mount);
+    document.head.appendChild(script);
+  }
+
+  function mount() {
   const baseUrl = root.dataset.baseUrl;
   const canEdit = root.dataset.canEdit === "true";
   const csrfToken = document.querySelector('meta[name="csrf-token"]')?.content;
@@ -18,6 +31,7 @@
   let viewFilters = null; // a viewer's own filters, not saved
   let saving = Promise.resolve();
   let pending = null; // the draft a conflict interrupted
+  let pendingBase = null; // the dashboard that draft was edited from: what the merge compares both sides with
 
   grid.classList.toggle("editable", canEdit);
 
@@ -83,7 +97,9 @@
       const url = baseUrl + "/widgets/" + encodeURIComponent(widget.id) + "/data.csv" + filterQuery();
       location.assign(url);
     }));
-    header.appendChild(tool("bi-image", "Download the chart as PNG", () => png(widget)));
+    if (widget.type !== "kpi" && widget.type !== "table") { // a number and a table are not drawn on a canvas
+      header.appendChild(tool("bi-image", "Download the chart as PNG", () => png(widget)));
+    }
     if (canEdit) {
       header.appendChild(tool("bi-pencil", "Edit widget", () => edit(widget)));
       header.appendChild(tool("bi-trash", "Remove widget", () =>
@@ -134,7 +150,9 @@
     }
     const body = element.querySelector(".chart");
     body.dataset.state = "loading";
-    const answer = await json(baseUrl + "/widgets/" + encodeURIComponent(widget.id) + "/data" + filterQuery());
+    // A KPI asks for its figure, which the server compares like with like; the others draw their rows.
+    const what = widget.type === "kpi" ? "/kpi" : "/data";
+    const answer = await json(baseUrl + "/widgets/" + encodeURIComponent(widget.id) + what + filterQuery());
     if (!element.isConnected) {
       return;
     }
@@ -144,12 +162,13 @@
       return;
     }
     const result = answer.body;
-    body.dataset.rows = String(result.rows.length);
     if (widget.type === "kpi") {
       kpi(body, result);
     } else if (widget.type === "table") {
+      body.dataset.rows = String(result.rows.length);
       table(body, result);
     } else {
+      body.dataset.rows = String(result.rows.length);
       const chart = echarts.init(body, null, { renderer: "canvas" });
       chart.setOption(option(widget, result));
       charts.set(widget.id, chart);
@@ -167,24 +186,38 @@
     return p;
   }
 
-  // A KPI is the last row's first measure; with a time dimension, the change against the period before.
-  function kpi(body, result) {
-    const measure = result.columns.length - 1;
-    const last = result.rows[result.rows.length - 1];
+  // A KPI's figure: the period the data ends in so far, and its change against the same span of the period before
+  // (a finished period against the whole one before), which the caption names so nobody reads a partial week as a fall.
+  function kpi(body, figure) {
     const value = document.createElement("div");
     value.className = "kpi-value";
-    value.textContent = last ? format(last[measure]) : "–";
+    value.textContent = compact(figure.value);
+    value.title = format(figure.value);
     body.replaceChildren(value);
-    if (result.rows.length >= 2 && result.columns.length >= 2) {
-      const previous = result.rows[result.rows.length - 2][measure];
-      const change = previous ? ((last[measure] - previous) / Math.abs(previous)) * 100 : null;
-      const line = document.createElement("div");
-      line.className = change === null ? "text-body-secondary" : change >= 0 ? "text-success" : "text-danger";
-      line.textContent = change === null
-        ? "no earlier period"
-        : (change >= 0 ? "▲ " : "▼ ") + Math.abs(change).toFixed(1) + "% vs " + last[0] + " ← " + result.rows[result.rows.length - 2][0];
-      body.appendChild(line);
+    if (!figure.periods) {
+      return;
     }
+    const change = figure.changePercent;
+    const line = document.createElement("div");
+    line.className = "kpi-change " + (change === null ? "text-body-secondary" : change >= 0 ? "text-success" : "text-danger");
+    line.textContent = change === null
+      ? "nothing to compare with before"
+      : (change >= 0 ? "▲ " : "▼ ") + Math.abs(change).toFixed(1) + "% vs " + span(figure.periods.previous);
+    line.title = span(figure.periods.current) + " (" + format(figure.value) + ") against " + span(figure.periods.previous)
+      + " (" + format(figure.previous) + "): like with like, the period so far against the same span of the one before;"
+      + " a finished period against the whole one before.";
+    body.append(line);
+  }
+
+  // Big figures in a small tile: 2.67M rather than 2,668,552.9 (the full figure is the tooltip).
+  function compact(value) {
+    return typeof value === "number" && Math.abs(value) >= 100000
+      ? value.toLocaleString(undefined, { notation: "compact", maximumFractionDigits: 2 })
+      : format(value);
+  }
+
+  function span(period) {
+    return period.from === period.to ? period.from : period.from + " – " + period.to;
   }
 
   function table(body, result) {
@@ -356,7 +389,7 @@
     return saving;
   }
 
-  async function save(draft) {
+  async function save(draft, base = dashboard) {
     const answer = await json(baseUrl, { method: "PUT", body: JSON.stringify(draft) });
     hide("save-error");
     if (answer.ok) {
@@ -366,14 +399,20 @@
       return true;
     }
     if (answer.status === 409) {
-      pending = draft;
-      document.getElementById("conflict-text").textContent = answer.body.detail;
-      document.getElementById("conflict").classList.remove("d-none");
+      conflict(draft, base, answer.body.detail);
       return false;
     }
     showError(answer.body.detail || "The dashboard could not be saved.");
     render(dashboard);
     return false;
+  }
+
+  // Someone saved in between: keep my draft and offer their version or a merge of both.
+  function conflict(draft, base, detail) {
+    pending = draft;
+    pendingBase = draftOf(base);
+    document.getElementById("conflict-text").textContent = detail;
+    document.getElementById("conflict").classList.remove("d-none");
   }
 
   function showError(text) {
@@ -400,19 +439,25 @@
     }
   });
 
-  // Theirs first, then mine on top: my widgets replace theirs of the same id, theirs that I lack stay, my filters win.
+  // A three-way merge against the version my edit started from: what I changed is mine, what they changed is theirs,
+  // so both survive. Only where we both changed the same part (the filters, the name, one widget) do mine win.
   document.getElementById("conflict-merge").addEventListener("click", async () => {
     const theirs = await current();
     if (!theirs || !pending) {
       return;
     }
-    const mine = new Map(pending.widgets.map((w) => [w.id, w]));
+    const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+    const byId = (widgets) => new Map(widgets.map((w) => [w.id, w]));
+    const base = byId(pendingBase.widgets);
+    const mine = byId(pending.widgets);
     const merged = draftOf(theirs);
-    merged.name = pending.name;
-    merged.filters = pending.filters;
-    merged.widgets = theirs.widgets.map((w) => mine.get(w.id) ?? w)
-      .concat(pending.widgets.filter((w) => !theirs.widgets.some((t) => t.id === w.id)));
-    await save(merged);
+    merged.name = pending.name !== pendingBase.name ? pending.name : theirs.name;
+    merged.filters = same(pending.filters, pendingBase.filters) ? theirs.filters : pending.filters;
+    merged.widgets = theirs.widgets
+      .filter((w) => !base.has(w.id) || mine.has(w.id)) // I removed it: it stays removed
+      .map((w) => (mine.has(w.id) && !same(mine.get(w.id), base.get(w.id)) ? mine.get(w.id) : w))
+      .concat(pending.widgets.filter((w) => !base.has(w.id))); // mine, new
+    await save(merged, theirs);
   });
 
   function onLive(message) {
@@ -505,7 +550,7 @@
 
   let editing = null;
   const modalElement = document.getElementById("widget-editor");
-  const modal = window.bootstrap ? bootstrap.Modal.getOrCreateInstance(modalElement) : null;
+  const modal = window.bootstrap && modalElement ? bootstrap.Modal.getOrCreateInstance(modalElement) : null;
 
   function edit(widget) {
     editing = widget;
@@ -527,7 +572,7 @@
 
   document.getElementById("add-widget")?.addEventListener("click", () => edit(null));
 
-  document.getElementById("widget-form").addEventListener("submit", async (event) => {
+  document.getElementById("widget-form")?.addEventListener("submit", async (event) => {
     event.preventDefault();
     let query;
     try {
@@ -552,6 +597,9 @@
     if (answer.ok) {
       modal?.hide();
       render(answer.body);
+    } else if (answer.status === 409) {
+      modal?.hide();
+      conflict(draft, dashboard, answer.body.detail);
     } else {
       const box = document.getElementById("widget-error");
       box.textContent = answer.body.detail || "The widget could not be saved.";
@@ -560,4 +608,5 @@
   });
 
   load();
+  }
 })();

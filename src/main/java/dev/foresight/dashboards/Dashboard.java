@@ -9,6 +9,7 @@ import java.util.UUID;
  * A dashboard as saved: its filters apply to every widget whose dataset has the filtered column.
  *
  * @param version increases with every save; a save must name the version it started from
+ * @param home the workspace's home page opens on this dashboard (set apart from saves: it bumps no version)
  */
 public record Dashboard(
         UUID id,
@@ -18,7 +19,8 @@ public record Dashboard(
         int version,
         String createdBy,
         String updatedBy,
-        Instant updatedAt) {
+        Instant updatedAt,
+        boolean home) {
 
     public Widget widget(String widgetId) {
         return widgets.stream()

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -62,6 +63,31 @@ public class Dashboards {
 
     public Dashboard get(CurrentWorkspace workspace, UUID id) {
         return store.find(workspace.id(), id).orElseThrow(() -> new ResourceNotFoundException("Dashboard " + id));
+    }
+
+    /** The dashboard the workspace's home page opens on, when someone chose one. */
+    public Optional<Dashboard> home(CurrentWorkspace workspace) {
+        return store.home(workspace.id());
+    }
+
+    /** Makes a dashboard the one the workspace's home page opens on, in place of the one before. */
+    @Transactional
+    public Dashboard makeHome(CurrentWorkspace workspace, UUID id) {
+        get(workspace, id);
+        store.setHome(workspace.id(), id);
+        audit.record(AuditRecord.of(workspace.id(), workspace.actor(), "dashboard.made-home")
+                .entity("dashboard", id));
+        return get(workspace, id);
+    }
+
+    /** The workspace's home page opens on no dashboard any more, when this one was it. */
+    @Transactional
+    public void clearHome(CurrentWorkspace workspace, UUID id) {
+        get(workspace, id);
+        if (store.clearHome(workspace.id(), id)) {
+            audit.record(AuditRecord.of(workspace.id(), workspace.actor(), "dashboard.home-cleared")
+                    .entity("dashboard", id));
+        }
     }
 
     @Transactional
@@ -167,6 +193,75 @@ public class Dashboards {
         var widget = dashboard.widget(widgetId);
         var filters = viewFilters == null ? dashboard.filters() : filters(viewFilters);
         return results.result(workspace, widget.query().withFilters(applicable(workspace, widget.query(), filters)));
+    }
+
+    /**
+     * A KPI widget's figure with its change, like with like: the period the data ends in so far against the same
+     * span of the period before, under the same filters as {@link #widgetData}.
+     */
+    public KpiFigure kpi(
+            CurrentWorkspace workspace, UUID id, String widgetId, @Nullable List<QuerySpec.Filter> viewFilters) {
+        var dashboard = get(workspace, id);
+        var widget = dashboard.widget(widgetId);
+        var filters = viewFilters == null ? dashboard.filters() : filters(viewFilters);
+        var query = widget.query().withFilters(applicable(workspace, widget.query(), filters));
+        var dimensions = query.dimensionsOrEmpty();
+        var rows = results.result(workspace, query);
+        var measure =
+                rows.columns().get(Math.min(dimensions.size(), rows.columns().size() - 1));
+        var periods = dimensions.isEmpty() || query.measuresOrEmpty().isEmpty()
+                ? null
+                : periods(workspace, query, dimensions.getFirst());
+        if (periods == null) {
+            var last = rows.rows().isEmpty() ? null : rows.rows().getLast();
+            return new KpiFigure(
+                    measure, last == null ? null : last.get(rows.columns().indexOf(measure)), null, null, null);
+        }
+        var time = dimensions.getFirst();
+        var value = total(workspace, query, time, periods.current());
+        var previous = total(workspace, query, time, periods.previous());
+        Double change = value instanceof Number now && previous instanceof Number before && before.doubleValue() != 0
+                ? (now.doubleValue() - before.doubleValue()) / Math.abs(before.doubleValue()) * 100
+                : null;
+        return new KpiFigure(measure, value, previous, change, periods);
+    }
+
+    /** The spans to compare, from the last value of the time dimension; null when it is not a time or has no grain. */
+    private @Nullable KpiPeriods periods(CurrentWorkspace workspace, QuerySpec query, String time) {
+        if (query.timeGrain() == null) {
+            return null;
+        }
+        var latest = results.result(
+                workspace,
+                new QuerySpec(
+                        query.dataset(),
+                        List.of(QuerySpec.Measure.of(time, "max")),
+                        List.of(),
+                        null,
+                        query.filters(),
+                        null,
+                        null));
+        var last = latest.rows().isEmpty() ? null : latest.rows().getFirst().getFirst();
+        return last instanceof String text
+                ? KpiPeriods.of(query.timeGrain(), text).orElse(null)
+                : null;
+    }
+
+    /** The query's first measure over one span of its time dimension, across every other dimension. */
+    private @Nullable Object total(CurrentWorkspace workspace, QuerySpec query, String time, KpiPeriods.Span span) {
+        var within = query.withFilters(
+                List.of(new QuerySpec.Filter(time, "ge", span.from()), new QuerySpec.Filter(time, "le", span.to())));
+        var result = results.result(
+                workspace,
+                new QuerySpec(
+                        query.dataset(),
+                        List.of(query.measuresOrEmpty().getFirst()),
+                        List.of(),
+                        null,
+                        within.filters(),
+                        null,
+                        null));
+        return result.rows().isEmpty() ? null : result.rows().getFirst().getFirst();
     }
 
     private List<QuerySpec.Filter> applicable(

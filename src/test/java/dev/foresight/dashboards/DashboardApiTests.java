@@ -134,6 +134,112 @@ class DashboardApiTests {
     }
 
     @Test
+    void aManagerChoosesTheDashboardTheWorkspaceOpensOn() {
+        var first = create("Home one").get("id").asString();
+        var second = create("Home two").get("id").asString();
+
+        assertProblem(api.put(BASE + "/" + first + "/home", viewer, ""), 403);
+        var insightsHome = demoDashboard("insights", "Retail sales overview");
+        assertProblem(api.put(BASE + "/" + insightsHome.get("id").asString() + "/home", manager, ""), 404);
+
+        var made = api.put(BASE + "/" + first + "/home", manager, "");
+        assertThat(made.status()).as(made.body()).isEqualTo(200);
+        assertThat(made.json().get("home").asBoolean()).isTrue();
+        assertThat(made.json().get("version").asInt()).as("a home is no edit").isEqualTo(1);
+        assertThat(homes()).containsExactly(first);
+
+        // One home per workspace: the second replaces the first; another workspace's home stays as it was.
+        assertThat(api.put(BASE + "/" + second + "/home", manager, "").status()).isEqualTo(200);
+        assertThat(homes()).containsExactly(second);
+        assertThat(demoDashboard("insights", "Retail sales overview")
+                        .get("home")
+                        .asBoolean())
+                .isTrue();
+
+        assertThat(api.delete(BASE + "/" + second + "/home", manager).status()).isEqualTo(204);
+        assertThat(homes()).isEmpty();
+        assertThat(api.get(BASE + "/" + second, viewer).json().get("home").asBoolean())
+                .isFalse();
+    }
+
+    @Test
+    void aKpiSetsThePeriodSoFarAgainstTheSameDaysOfThePeriodBefore() {
+        // 100 a day through October, 110 a day on the first three days of November: up 10 %, like with like. The
+        // last two monthly rows (3,100 then 330) would read as a fall of 89 %.
+        var csv = new StringBuilder("day,revenue\n");
+        for (var day = java.time.LocalDate.parse("2026-10-01");
+                day.isBefore(java.time.LocalDate.parse("2026-11-04"));
+                day = day.plusDays(1)) {
+            csv.append(day)
+                    .append(',')
+                    .append(day.getMonthValue() == 10 ? 100 : 110)
+                    .append('\n');
+        }
+        var months = SmallSales.upload(api, manager, "workforce", "Partial month", csv.toString());
+        var monthly = Map.of(
+                "dataset",
+                months,
+                "measures",
+                List.of(Map.of("column", "revenue", "agg", "sum")),
+                "dimensions",
+                List.of("day"),
+                "timeGrain",
+                "month");
+        var created = api.post(
+                        BASE,
+                        manager,
+                        Api.json(Map.of("name", "Month so far", "widgets", List.of(widget("kpi", "Revenue", monthly)))))
+                .json();
+        var path = BASE + "/" + created.get("id").asString() + "/widgets/"
+                + created.get("widgets").get(0).get("id").asString();
+
+        var rows = api.get(path + "/data", viewer).json().get("rows");
+        assertThat(rows.get(rows.size() - 2).get(1).asDouble()).isEqualTo(3100);
+        assertThat(rows.get(rows.size() - 1).get(1).asDouble()).isEqualTo(330);
+
+        var kpi = api.get(path + "/kpi", viewer);
+        assertThat(kpi.status()).as(kpi.body()).isEqualTo(200);
+        var figure = kpi.json();
+        assertThat(figure.get("value").asDouble()).isEqualTo(330);
+        assertThat(figure.get("previous").asDouble()).isEqualTo(300);
+        assertThat(figure.get("changePercent").asDouble()).isCloseTo(10.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(figure.get("periods").get("current").get("from").asString()).isEqualTo("2026-11-01");
+        assertThat(figure.get("periods").get("previous").get("to").asString()).isEqualTo("2026-10-03");
+
+        // A viewer's filter narrows both spans alike.
+        var filters = URLEncoder.encode(
+                Api.json(List.of(Map.of("column", "day", "op", "ne", "value", "2026-11-02"))), StandardCharsets.UTF_8);
+        var filtered = api.get(path + "/kpi?filters=" + filters, viewer).json();
+        assertThat(filtered.get("value").asDouble()).isEqualTo(220);
+        assertThat(filtered.get("previous").asDouble()).isEqualTo(300);
+    }
+
+    private List<String> homes() {
+        return api.get(BASE, viewer)
+                .json()
+                .valueStream()
+                .filter(d -> d.get("home").asBoolean())
+                .map(d -> d.get("id").asString())
+                .toList();
+    }
+
+    private JsonNode demoDashboard(String workspace, String name) {
+        var base = "/api/v1/workspaces/" + workspace + "/dashboards";
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> api.get(base, viewer).json().valueStream().anyMatch(d -> d.get("name")
+                        .asString()
+                        .equals(name)));
+        return api.get(base, viewer)
+                .json()
+                .valueStream()
+                .filter(d -> d.get("name").asString().equals(name))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
     void widgetDataHonoursTheDashboardFiltersAndComesAsCsv() {
         var created = create("Filtered");
         var id = created.get("id").asString();
@@ -357,18 +463,10 @@ class DashboardApiTests {
         for (var demo : Map.of("insights", "Retail sales overview", "claims", "Claims overview")
                 .entrySet()) {
             var base = "/api/v1/workspaces/" + demo.getKey() + "/dashboards";
-            org.awaitility.Awaitility.await()
-                    .atMost(Duration.ofSeconds(120))
-                    .pollInterval(Duration.ofMillis(500))
-                    .until(() -> api.get(base, viewer).json().valueStream().anyMatch(d -> d.get("name")
-                            .asString()
-                            .equals(demo.getValue())));
-            var dashboard = api.get(base, viewer)
-                    .json()
-                    .valueStream()
-                    .filter(d -> d.get("name").asString().equals(demo.getValue()))
-                    .findFirst()
-                    .orElseThrow();
+            var dashboard = demoDashboard(demo.getKey(), demo.getValue());
+            assertThat(dashboard.get("home").asBoolean())
+                    .as("the workspace opens on it")
+                    .isTrue();
             assertThat(dashboard.get("widgets").size()).as(demo.getValue()).isGreaterThanOrEqualTo(7);
             for (var widget : dashboard.get("widgets")) {
                 var data = api.get(

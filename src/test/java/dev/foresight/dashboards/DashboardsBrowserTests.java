@@ -4,8 +4,10 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
+import dev.foresight.identity.Workspaces;
 import dev.foresight.shared.CurrentWorkspace;
 import dev.foresight.shared.WorkspaceRole;
 import dev.foresight.support.BrowserJourney;
@@ -29,27 +31,82 @@ class DashboardsBrowserTests extends BrowserJourney {
     Dashboards dashboards;
 
     @Test
-    void aFilterAppliedInOneBrowserShowsUpInTheOther() {
-        var claims = workspaces.findBySlug("claims").orElseThrow();
-        var system = new CurrentWorkspace(claims.id(), "claims", "claims", WorkspaceRole.ADMIN, "test");
+    void theInsightsWorkspaceOpensOnItsRetailDashboardAboveTheInsightFeed() {
+        // Nine widgets as seeded, and whatever other tests pinned to it since.
+        var retail = awaitDemoDashboard(dashboards, workspaces, "insights", "Retail sales overview");
+        var viewer = signIn("viewer");
+        viewer.navigate("/w/insights");
+
+        var home = viewer.locator("#home-dashboards #dashboard");
+        assertThat(home.locator("#dashboard-name")).hasText("Retail sales overview");
+        assertDrawn(home, retail.widgets().size());
+        assertThat(home.locator(".kpi-value").first()).hasText(Pattern.compile("[0-9]"));
+        // View only on the home page, for everyone: no dragging, and filters stay with the viewer.
+        assertThat(home.locator(".resize-handle")).hasCount(0);
+        assertThat(home.getByRole(
+                        com.microsoft.playwright.options.AriaRole.LINK,
+                        new Locator.GetByRoleOptions().setName("Open dashboard")))
+                .isVisible();
+
+        // The insight feed follows the dashboard, with the insights of the retail data.
+        var feed = viewer.locator("#insight-feed");
+        assertThat(feed.locator("li .badge").first())
+                .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(60_000));
+        org.assertj.core.api.Assertions.assertThat(
+                        (Boolean) viewer.evaluate("() => !!(document.querySelector('#home-dashboards')"
+                                + ".compareDocumentPosition(document.querySelector('#insight-feed'))"
+                                + " & Node.DOCUMENT_POSITION_FOLLOWING)"))
+                .as("the feed is below the dashboard")
+                .isTrue();
+
+        viewer.screenshot(new Page.ScreenshotOptions()
+                .setPath(Browsers.SCREENSHOTS.resolve("insights-home.png"))
+                .setFullPage(true));
+        org.assertj.core.api.Assertions.assertThat(consoleErrors).isEmpty();
+    }
+
+    private UUID demoDashboard(String slug, String name) {
+        return awaitDemoDashboard(dashboards, workspaces, slug, name).id();
+    }
+
+    /** A demo dashboard once its dataset is processed and the seeding made it. */
+    static Dashboard awaitDemoDashboard(Dashboards dashboards, Workspaces workspaces, String slug, String name) {
+        var workspace = workspaces.findBySlug(slug).orElseThrow();
+        var system = new CurrentWorkspace(workspace.id(), slug, slug, WorkspaceRole.ADMIN, "test");
         await().atMost(Duration.ofSeconds(120))
                 .pollInterval(Duration.ofMillis(500))
                 .until(() ->
-                        dashboards.list(system).stream().anyMatch(d -> d.name().equals("Claims overview")));
-        UUID id = dashboards.list(system).stream()
-                .filter(d -> d.name().equals("Claims overview"))
+                        dashboards.list(system).stream().anyMatch(d -> d.name().equals(name)));
+        return dashboards.list(system).stream()
+                .filter(d -> d.name().equals(name))
                 .findFirst()
-                .orElseThrow()
-                .id();
+                .orElseThrow();
+    }
+
+    /** Every widget drawn from real rows: the charts on a canvas, no widget an error. */
+    static void assertDrawn(Locator dashboard, int widgets) {
+        assertThat(dashboard.locator(".widget")).hasCount(widgets);
+        assertThat(dashboard.locator(".widget .chart[data-state=ready]"))
+                .hasCount(widgets, new LocatorAssertions.HasCountOptions().setTimeout(30_000));
+        assertThat(dashboard.locator(".widget-error")).hasCount(0);
+        assertThat(dashboard.locator(".widget canvas").first()).isVisible();
+    }
+
+    @Test
+    void aFilterAppliedInOneBrowserShowsUpInTheOther() {
+        var claims = workspaces.findBySlug("claims").orElseThrow();
+        var system = new CurrentWorkspace(claims.id(), "claims", "claims", WorkspaceRole.ADMIN, "test");
+        UUID id = demoDashboard("claims", "Claims overview");
 
         var manager = signIn("manager");
         var viewer = signIn("viewer");
 
-        // The workspace home leads to the dashboard.
+        // The workspace opens on its home dashboard, which leads to the dashboard's own page.
         manager.navigate("/w/claims");
-        manager.getByRole(
+        manager.locator("#home-dashboards")
+                .getByRole(
                         com.microsoft.playwright.options.AriaRole.LINK,
-                        new Page.GetByRoleOptions().setName(Pattern.compile("Claims overview")))
+                        new Locator.GetByRoleOptions().setName("Open dashboard"))
                 .click();
         manager.waitForURL("**/w/claims/dashboards/" + id);
         viewer.navigate("/w/claims/dashboards/" + id);
@@ -57,13 +114,10 @@ class DashboardsBrowserTests extends BrowserJourney {
         Browsers.awaitLive(viewer);
 
         for (var page : List.of(manager, viewer)) {
-            assertThat(page.locator(".widget")).hasCount(7);
-            assertThat(page.locator(".widget .chart[data-state=ready]"))
-                    .hasCount(7, new LocatorAssertions.HasCountOptions().setTimeout(30_000));
-            assertThat(page.locator(".widget-error")).hasCount(0);
-            // Real figures: the KPI shows a number and its change against the week before.
+            assertDrawn(page.locator("#dashboard"), 7);
             assertThat(page.locator(".kpi-value").first()).hasText(Pattern.compile("[0-9]"));
-            assertThat(page.locator(".widget canvas").first()).isVisible();
+            // Real figures: the KPI shows a number and its change, like with like.
+            assertThat(page.locator(".kpi-change").first()).hasText(Pattern.compile("[▲▼] [0-9.]+% vs "));
         }
         var payers = viewer.locator(".widget", new Page.LocatorOptions().setHasText("Payers"))
                 .locator(".chart");

@@ -4,16 +4,18 @@ import dev.foresight.dashboards.DashboardChanged;
 import dev.foresight.dashboards.DashboardProperties;
 import dev.foresight.identity.Callers;
 import java.security.Principal;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.event.EventListener;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
@@ -27,20 +29,22 @@ import org.springframework.web.socket.messaging.SessionUnsubscribeEvent;
 
 /**
  * The live side of a dashboard, on {@code /topic/workspace.<slug>.dashboard.<id>}: who is viewing it (from the
- * subscriptions the live channel's guard let through) and every saved change, sent once it is committed.
+ * subscriptions the live channel's guard let through) and every saved change, sent once it is committed. Viewers are
+ * kept in the shared database, not in this node's memory, so with several nodes behind the broker each sees all.
  */
 @Component
 public class DashboardLive implements DisposableBean {
 
+    private static final Logger log = LoggerFactory.getLogger(DashboardLive.class);
+
     private static final Pattern TOPIC =
             Pattern.compile("/topic/workspace\\.([a-z0-9-]{1,40})\\.dashboard\\.([0-9a-f-]{36})");
 
-    private record Viewer(String topic, String username) {}
-
     private final SimpMessagingTemplate live;
     private final DashboardProperties properties;
-    /** Per STOMP session, per subscription id: which dashboard topic, for whom. */
-    private final Map<String, Map<String, Viewer>> sessions = new ConcurrentHashMap<>();
+    private final DashboardViewers viewers;
+    /** STOMP session ids are only unique on one node: the rows carry the node's id beside them. */
+    private final String node = UUID.randomUUID().toString();
 
     private final ScheduledExecutorService announcer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         var thread = new Thread(runnable, "dashboard-presence");
@@ -48,9 +52,12 @@ public class DashboardLive implements DisposableBean {
         return thread;
     });
 
-    DashboardLive(SimpMessagingTemplate live, DashboardProperties properties) {
+    DashboardLive(SimpMessagingTemplate live, DashboardProperties properties, DashboardViewers viewers) {
         this.live = live;
         this.properties = properties;
+        this.viewers = viewers;
+        var beat = properties.presenceHeartbeat().toMillis();
+        announcer.scheduleWithFixedDelay(this::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
     }
 
     public static String topic(String workspace, UUID dashboardId) {
@@ -59,14 +66,9 @@ public class DashboardLive implements DisposableBean {
 
     /** The people viewing a dashboard now, by username, each once. */
     public List<String> viewers(String workspace, UUID dashboardId) {
-        var topic = topic(workspace, dashboardId);
-        return sessions.values().stream()
-                .flatMap(subscriptions -> subscriptions.values().stream())
-                .filter(viewer -> viewer.topic().equals(topic))
-                .map(Viewer::username)
-                .distinct()
-                .sorted()
-                .toList();
+        return viewers.usernames(
+                new DashboardViewers.Watched(workspace, dashboardId),
+                Instant.now().minus(properties.presenceTimeout()));
     }
 
     @EventListener
@@ -74,35 +76,42 @@ public class DashboardLive implements DisposableBean {
         var stomp = StompHeaderAccessor.wrap(event.getMessage());
         var destination = stomp.getDestination();
         var username = username(event.getUser());
-        if (destination == null
+        var matcher = destination == null ? null : TOPIC.matcher(destination);
+        if (matcher == null
+                || !matcher.matches()
                 || username == null
                 || stomp.getSessionId() == null
-                || stomp.getSubscriptionId() == null
-                || !TOPIC.matcher(destination).matches()) {
+                || stomp.getSubscriptionId() == null) {
             return;
         }
-        sessions.computeIfAbsent(stomp.getSessionId(), id -> new ConcurrentHashMap<>())
-                .put(stomp.getSubscriptionId(), new Viewer(destination, username));
-        announce(destination);
+        var watched = new DashboardViewers.Watched(matcher.group(1), UUID.fromString(matcher.group(2)));
+        viewers.add(node, stomp.getSessionId(), stomp.getSubscriptionId(), watched, username, Instant.now());
+        announce(watched);
     }
 
     @EventListener
     void on(SessionUnsubscribeEvent event) {
         var stomp = StompHeaderAccessor.wrap(event.getMessage());
-        var subscriptions = stomp.getSessionId() == null ? null : sessions.get(stomp.getSessionId());
-        if (subscriptions != null && stomp.getSubscriptionId() != null) {
-            var gone = subscriptions.remove(stomp.getSubscriptionId());
-            if (gone != null) {
-                announce(gone.topic());
-            }
+        if (stomp.getSessionId() != null && stomp.getSubscriptionId() != null) {
+            viewers.remove(node, stomp.getSessionId(), stomp.getSubscriptionId())
+                    .ifPresent(this::announce);
         }
     }
 
     @EventListener
     void on(SessionDisconnectEvent event) {
-        var subscriptions = sessions.remove(event.getSessionId());
-        if (subscriptions != null) {
-            subscriptions.values().stream().map(Viewer::topic).distinct().forEach(this::announce);
+        viewers.removeSession(node, event.getSessionId()).forEach(this::announce);
+    }
+
+    /** Vouches for this node's viewers, and lets go of those of nodes that stopped without a word. */
+    void heartbeat() {
+        try {
+            var now = Instant.now();
+            viewers.heartbeat(node, now);
+            viewers.expire(now.minus(properties.presenceTimeout())).forEach(this::announce);
+        } catch (RuntimeException e) {
+            // The database was away for a moment: the next beat tries again, and the rows outlive a few misses.
+            log.warn("Dashboard presence heartbeat failed: {}", e.getMessage());
         }
     }
 
@@ -118,19 +127,11 @@ public class DashboardLive implements DisposableBean {
         live.convertAndSend(topic(changed.workspace(), changed.dashboardId()), (Object) message);
     }
 
-    private void announce(String topic) {
+    private void announce(DashboardViewers.Watched watched) {
         // A little later: the newcomer's own subscription must be in the broker when the announcement goes out.
         announcer.schedule(
-                () -> {
-                    var matcher = TOPIC.matcher(topic);
-                    if (matcher.matches()) {
-                        live.convertAndSend(topic, (Object) Map.of(
-                                "type",
-                                "presence",
-                                "viewers",
-                                viewers(matcher.group(1), UUID.fromString(matcher.group(2)))));
-                    }
-                },
+                () -> live.convertAndSend(topic(watched.workspace(), watched.dashboardId()), (Object)
+                        Map.of("type", "presence", "viewers", viewers(watched.workspace(), watched.dashboardId()))),
                 properties.presenceDelay().toMillis(),
                 TimeUnit.MILLISECONDS);
     }
@@ -145,5 +146,10 @@ public class DashboardLive implements DisposableBean {
     @Override
     public void destroy() {
         announcer.shutdownNow();
+        try {
+            viewers.removeNode(node);
+        } catch (RuntimeException e) {
+            log.debug("Dashboard viewers of this node left to expire: {}", e.getMessage());
+        }
     }
 }

@@ -23,6 +23,12 @@ public class DashboardStore {
     private static final TypeReference<List<QuerySpec.Filter>> FILTERS = new TypeReference<>() {};
     private static final TypeReference<List<Widget>> WIDGETS = new TypeReference<>() {};
 
+    /** Every dashboard with whether it is its workspace's home. */
+    private static final String SELECT =
+            """
+            select d.*, h.dashboard_id is not null as home from dashboards d
+            left join dashboard_homes h on h.workspace_id = d.workspace_id and h.dashboard_id = d.id""";
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
@@ -94,17 +100,43 @@ public class DashboardStore {
     }
 
     public Optional<Dashboard> find(long workspaceId, UUID id) {
-        return jdbc.sql("select * from dashboards where id = ? and workspace_id = ?")
+        return jdbc.sql(SELECT + " where d.id = ? and d.workspace_id = ?")
                 .params(id, workspaceId)
                 .query(this::map)
                 .optional();
     }
 
     public List<Dashboard> list(long workspaceId) {
-        return jdbc.sql("select * from dashboards where workspace_id = ? order by created_at, name")
+        return jdbc.sql(SELECT + " where d.workspace_id = ? order by d.created_at, d.name")
                 .param(workspaceId)
                 .query(this::map)
                 .list();
+    }
+
+    /** The workspace's home dashboard, if someone chose one. */
+    public Optional<Dashboard> home(long workspaceId) {
+        return jdbc.sql(SELECT + " where d.workspace_id = ? and h.dashboard_id is not null")
+                .param(workspaceId)
+                .query(this::map)
+                .optional();
+    }
+
+    /** Makes a dashboard its workspace's home, in place of the one before. */
+    public void setHome(long workspaceId, UUID id) {
+        jdbc.sql("delete from dashboard_homes where workspace_id = ?")
+                .param(workspaceId)
+                .update();
+        jdbc.sql("insert into dashboard_homes (workspace_id, dashboard_id) values (?, ?)")
+                .params(workspaceId, id)
+                .update();
+    }
+
+    /** The workspace opens on no dashboard again, when this one was its home. */
+    public boolean clearHome(long workspaceId, UUID id) {
+        return jdbc.sql("delete from dashboard_homes where workspace_id = ? and dashboard_id = ?")
+                        .params(workspaceId, id)
+                        .update()
+                == 1;
     }
 
     public Optional<UUID> findDemo(long workspaceId, String demoKey) {
@@ -123,6 +155,7 @@ public class DashboardStore {
                 rs.getInt("version"),
                 rs.getString("created_by"),
                 rs.getString("updated_by"),
-                rs.getTimestamp("updated_at").toInstant());
+                rs.getTimestamp("updated_at").toInstant(),
+                rs.getBoolean("home"));
     }
 }

@@ -23,8 +23,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Demo mode: when the demo datasets are published, {@code insights} gets a "Retail sales overview" and {@code claims} a
- * "Claims overview" (denial rate by payer over weeks, paid amounts, volumes). Once per workspace: later versions
- * leave the dashboards as people have edited them.
+ * "Claims overview" (denial rate by payer over weeks, paid amounts, volumes), each its workspace's home. Once per
+ * workspace: later versions leave the dashboards as people have edited them.
  */
 @Component
 @ConditionalOnBooleanProperty(name = "foresight.demo.enabled")
@@ -59,8 +59,9 @@ class DemoDashboards {
         if (draft == null || store.findDemo(workspace.id(), key).isPresent()) {
             return;
         }
-        dashboards.create(workspace, draft, key);
-        log.info("Demo: dashboard '{}' in workspace {}", draft.name(), workspace.slug());
+        var created = dashboards.create(workspace, draft, key);
+        dashboards.makeHome(workspace, created.id());
+        log.info("Demo: dashboard '{}' in workspace {}, its home", draft.name(), workspace.slug());
     }
 
     static DashboardDraft retail(UUID dataset) {

@@ -73,11 +73,23 @@ class DashboardPageController {
         return answer(() -> dashboards.addWidget(workspace, id, widget));
     }
 
-    /** The block on the workspace home page: the dashboards, the first one prominent. */
+    /** The block on the workspace home page: the home dashboard drawn in full, when there is one, and the others. */
     @GetMapping("/home")
     String home(CurrentWorkspace workspace, Model model) {
+        model.addAttribute("home", dashboards.home(workspace).orElse(null));
         model.addAttribute("dashboards", dashboards.list(workspace));
         return "dashboards/list :: home";
+    }
+
+    /** The dashboard page's button: the workspace opens on this dashboard, or no longer does. */
+    @PostMapping("/{id}/home")
+    String makeHome(CurrentWorkspace workspace, @PathVariable UUID id, @RequestParam boolean home) {
+        if (home) {
+            dashboards.makeHome(workspace, id);
+        } else {
+            dashboards.clearHome(workspace, id);
+        }
+        return "redirect:/w/" + workspace.slug() + "/dashboards/" + id;
     }
 
     @PostMapping
@@ -158,6 +170,16 @@ class DashboardPageController {
             @PathVariable String widgetId,
             @RequestParam(required = false) @Nullable String filters) {
         return answer(() -> dashboards.widgetData(workspace, id, widgetId, downloads.viewFilters(filters)));
+    }
+
+    @GetMapping("/{id}/widgets/{widgetId}/kpi")
+    @ResponseBody
+    ResponseEntity<?> kpi(
+            CurrentWorkspace workspace,
+            @PathVariable UUID id,
+            @PathVariable String widgetId,
+            @RequestParam(required = false) @Nullable String filters) {
+        return answer(() -> dashboards.kpi(workspace, id, widgetId, downloads.viewFilters(filters)));
     }
 
     @GetMapping("/{id}/widgets/{widgetId}/data.csv")

@@ -3,6 +3,7 @@ package dev.foresight.dashboards.web;
 import dev.foresight.dashboards.Dashboard;
 import dev.foresight.dashboards.DashboardDraft;
 import dev.foresight.dashboards.Dashboards;
+import dev.foresight.dashboards.KpiFigure;
 import dev.foresight.dashboards.internal.DashboardLive;
 import dev.foresight.datasets.query.QueryResult;
 import dev.foresight.shared.CurrentWorkspace;
@@ -67,6 +68,21 @@ class DashboardRestController {
         return dashboards.save(workspace, id, draft);
     }
 
+    @Operation(
+            summary = "Makes a dashboard the one the workspace's home page opens on",
+            description = "Replaces the workspace's home dashboard, if it had one; the dashboard's version stays.")
+    @PutMapping("/{id}/home")
+    Dashboard makeHome(CurrentWorkspace workspace, @PathVariable UUID id) {
+        return dashboards.makeHome(workspace, id);
+    }
+
+    @Operation(summary = "The workspace's home page opens on no dashboard any more, when this one was it")
+    @DeleteMapping("/{id}/home")
+    ResponseEntity<Void> clearHome(CurrentWorkspace workspace, @PathVariable UUID id) {
+        dashboards.clearHome(workspace, id);
+        return ResponseEntity.noContent().build();
+    }
+
     @Operation(summary = "Deletes a dashboard")
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(CurrentWorkspace workspace, @PathVariable UUID id) {
@@ -97,6 +113,19 @@ class DashboardRestController {
             @PathVariable String widgetId,
             @RequestParam(required = false) @Nullable String filters) {
         return dashboards.widgetData(workspace, id, widgetId, downloads.viewFilters(filters));
+    }
+
+    @Operation(
+            summary = "A KPI widget's figure and its change, like with like",
+            description = "The period the data ends in, so far, against the same span of the period before "
+                    + "(a finished period against the whole one before); filters as for data.")
+    @GetMapping("/{id}/widgets/{widgetId}/kpi")
+    KpiFigure kpi(
+            CurrentWorkspace workspace,
+            @PathVariable UUID id,
+            @PathVariable String widgetId,
+            @RequestParam(required = false) @Nullable String filters) {
+        return dashboards.kpi(workspace, id, widgetId, downloads.viewFilters(filters));
     }
 
     @Operation(summary = "A widget's rows as CSV, with the dashboard's filters applied")

@@ -33,8 +33,13 @@ public final class SmallSales {
 
     /** Uploads the file as a new dataset of the workspace and waits until it is processed; answers its id. */
     public static String upload(Api api, String token, String workspace, String name) {
+        return upload(api, token, workspace, name, csv());
+    }
+
+    /** Uploads another small file the same way, for a test that needs figures of its own. */
+    public static String upload(Api api, String token, String workspace, String name, String csv) {
         var base = "/api/v1/workspaces/" + workspace + "/datasets";
-        var response = api.post(base, token, Multipart.file("sales.csv", csv()).field("name", name));
+        var response = api.post(base, token, Multipart.file("sales.csv", csv).field("name", name));
         assertThat(response.status()).as(response.body()).isEqualTo(202);
         var datasetId = response.json().get("datasetId").asString();
         var versionId = response.json().get("versionId").asString();
