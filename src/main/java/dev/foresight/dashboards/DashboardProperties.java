@@ -21,4 +21,13 @@ public record DashboardProperties(
         @DefaultValue("50") @Min(1) int maxWidgets,
         @DefaultValue("PT0.3S") Duration presenceDelay,
         @DefaultValue("PT15S") Duration presenceHeartbeat,
-        @DefaultValue("PT1M") Duration presenceTimeout) {}
+        @DefaultValue("PT1M") Duration presenceTimeout) {
+
+    public DashboardProperties {
+        // A node's rows must survive a late beat or two, or its live viewers vanish while they are still there.
+        if (presenceTimeout.compareTo(presenceHeartbeat.multipliedBy(3)) < 0) {
+            throw new IllegalArgumentException("foresight.dashboards.presence-timeout (" + presenceTimeout
+                    + ") must be at least three presence-heartbeat intervals (" + presenceHeartbeat + ")");
+        }
+    }
+}

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -40,7 +41,7 @@ public final class KeyFiles {
             var draft = createOwnerOnly(file.resolveSibling(file.getFileName() + "." + UUID.randomUUID() + ".new"));
             try {
                 Files.write(draft, Base64.getEncoder().encode(key), StandardOpenOption.WRITE, StandardOpenOption.DSYNC);
-                Files.createLink(file, draft);
+                link(draft, file);
             } catch (FileAlreadyExistsException anotherProcessWasFirst) {
                 return read(file, purpose);
             } finally {
@@ -50,6 +51,25 @@ public final class KeyFiles {
             return key;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or create the " + purpose + " " + file, e);
+        }
+    }
+
+    /**
+     * Puts the draft in place without ever replacing a key: a hard link where the file system has them, else a move
+     * after a check (SMB and some FUSE mounts have no links; there two processes starting in the same instant could
+     * both write, the later key winning before either has used its own).
+     */
+    private static void link(Path draft, Path file) throws IOException {
+        try {
+            Files.createLink(file, draft);
+        } catch (UnsupportedOperationException | FileSystemException noLinks) {
+            if (noLinks instanceof FileAlreadyExistsException exists) {
+                throw exists;
+            }
+            if (Files.exists(file)) {
+                throw new FileAlreadyExistsException(file.toString());
+            }
+            Files.move(draft, file);
         }
     }
 
@@ -71,9 +91,10 @@ public final class KeyFiles {
         } catch (IllegalArgumentException notBase64) {
             key = new byte[0];
         }
-        if (key.length != KEY_BYTES) {
+        // At least: a longer key stored by hand before (the token signing key took any length from 32) still opens.
+        if (key.length < KEY_BYTES) {
             throw new IllegalStateException("The " + purpose + " in " + file + " is not base64 of " + KEY_BYTES
-                    + " bytes: restore it, or delete it to have a new one generated (what the old key signed or"
+                    + " bytes or more: restore it, or delete it to have a new one generated (what the old key signed or"
                     + " sealed will no longer open)");
         }
         return key;

@@ -23,6 +23,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -84,8 +85,10 @@ public class Capacity {
             try {
                 compute(workspace, plan, shifts, store.allocations(workspace.id(), planId));
             } catch (InvalidRequestException unplannable) {
-                throw new InvalidRequestException("Plan '" + plan.name() + "' uses this roster: "
-                        + unplannable.getBody().getDetail());
+                throw new InvalidRequestException(
+                        HttpStatus.valueOf(unplannable.getStatusCode().value()),
+                        "Plan '" + plan.name() + "' uses this roster: "
+                                + unplannable.getBody().getDetail());
             }
         }
         store.replaceShifts(workspace.id(), rosterId, shifts);

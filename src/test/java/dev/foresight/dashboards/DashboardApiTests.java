@@ -163,6 +163,29 @@ class DashboardApiTests {
     }
 
     @Test
+    void twoManagersChoosingTheHomeAtOnceBothSucceed() throws Exception {
+        var ids = List.of(
+                create("Home race one").get("id").asString(),
+                create("Home race two").get("id").asString());
+        var statuses = java.util.Collections.synchronizedList(new java.util.ArrayList<Integer>());
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            for (var id : ids) {
+                pool.submit(() -> {
+                    for (int i = 0; i < 10; i++) {
+                        statuses.add(
+                                api.put(BASE + "/" + id + "/home", manager, "").status());
+                    }
+                });
+            }
+        }
+        assertThat(statuses).hasSize(20).containsOnly(200);
+        assertThat(homes()).hasSize(1).containsAnyElementsOf(ids);
+        assertThat(api.delete(BASE + "/" + homes().getFirst() + "/home", manager)
+                        .status())
+                .isEqualTo(204);
+    }
+
+    @Test
     void aKpiSetsThePeriodSoFarAgainstTheSameDaysOfThePeriodBefore() {
         // 100 a day through October, 110 a day on the first three days of November: up 10 %, like with like. The
         // last two monthly rows (3,100 then 330) would read as a fall of 89 %.

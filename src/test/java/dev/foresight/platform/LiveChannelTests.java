@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.messaging.simp.stomp.StompHeaders;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -92,6 +93,17 @@ class LiveChannelTests {
             assertThat(seen).isNotEmpty();
             assertThat(overheard.poll(500, TimeUnit.MILLISECONDS)).isNull();
             assertThat(overheard).isEmpty();
+        }
+    }
+
+    @Test
+    void aSubscriptionIdThatIsNotShortAndPlainIsRefused() {
+        try (var live = LiveClient.open(port, api.tokenFor("manager"))) {
+            var frame = new StompHeaders();
+            frame.setDestination(CLAIMS_TOPIC);
+            frame.setId("x".repeat(101));
+            live.subscribe(frame);
+            assertThat(live.refusal(Duration.ofSeconds(10))).contains("A subscription id is 1 to 100");
         }
     }
 

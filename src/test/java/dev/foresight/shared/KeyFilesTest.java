@@ -68,7 +68,7 @@ class KeyFilesTest {
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("token signing key")
                     .hasMessageContaining(file.toString())
-                    .hasMessageContaining("not base64 of 32 bytes");
+                    .hasMessageContaining("not base64 of 32 bytes or more");
             assertThat(Files.readAllBytes(file)).isEqualTo(before);
         }
     }

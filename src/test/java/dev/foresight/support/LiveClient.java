@@ -84,8 +84,15 @@ public final class LiveClient implements AutoCloseable {
 
     /** Subscribes and collects every message body, parsed as JSON, in arrival order. */
     public BlockingQueue<JsonNode> subscribe(String destination) {
+        var headers = new StompHeaders();
+        headers.setDestination(destination);
+        return subscribe(headers);
+    }
+
+    /** {@link #subscribe(String)} with the SUBSCRIBE frame's headers as given, such as a chosen subscription id. */
+    public BlockingQueue<JsonNode> subscribe(StompHeaders frame) {
         var received = new LinkedBlockingQueue<JsonNode>();
-        session().subscribe(destination, new StompFrameHandler() {
+        session().subscribe(frame, new StompFrameHandler() {
             @Override
             public Type getPayloadType(StompHeaders headers) {
                 return byte[].class;

@@ -4,7 +4,6 @@ import dev.foresight.dashboards.DashboardChanged;
 import dev.foresight.dashboards.DashboardProperties;
 import dev.foresight.identity.Callers;
 import java.security.Principal;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +36,11 @@ public class DashboardLive implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(DashboardLive.class);
 
-    private static final Pattern TOPIC =
-            Pattern.compile("/topic/workspace\\.([a-z0-9-]{1,40})\\.dashboard\\.([0-9a-f-]{36})");
+    private static final Pattern TOPIC = Pattern.compile(
+            "/topic/workspace\\.([a-z0-9-]{1,40})\\.dashboard\\.([0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12})");
+
+    /** The most dashboards one connection is counted as viewing: a client subscribing in a loop fills no table. */
+    static final int MAX_PER_SESSION = 20;
 
     private final SimpMessagingTemplate live;
     private final DashboardProperties properties;
@@ -66,9 +68,7 @@ public class DashboardLive implements DisposableBean {
 
     /** The people viewing a dashboard now, by username, each once. */
     public List<String> viewers(String workspace, UUID dashboardId) {
-        return viewers.usernames(
-                new DashboardViewers.Watched(workspace, dashboardId),
-                Instant.now().minus(properties.presenceTimeout()));
+        return viewers.usernames(new DashboardViewers.Watched(workspace, dashboardId), properties.presenceTimeout());
     }
 
     @EventListener
@@ -84,8 +84,15 @@ public class DashboardLive implements DisposableBean {
                 || stomp.getSubscriptionId() == null) {
             return;
         }
+        if (viewers.countSession(node, stomp.getSessionId()) >= MAX_PER_SESSION) {
+            log.debug(
+                    "Presence of session {} not recorded: already {} dashboards",
+                    stomp.getSessionId(),
+                    MAX_PER_SESSION);
+            return;
+        }
         var watched = new DashboardViewers.Watched(matcher.group(1), UUID.fromString(matcher.group(2)));
-        viewers.add(node, stomp.getSessionId(), stomp.getSubscriptionId(), watched, username, Instant.now());
+        viewers.add(node, stomp.getSessionId(), stomp.getSubscriptionId(), watched, username);
         announce(watched);
     }
 
@@ -106,9 +113,8 @@ public class DashboardLive implements DisposableBean {
     /** Vouches for this node's viewers, and lets go of those of nodes that stopped without a word. */
     void heartbeat() {
         try {
-            var now = Instant.now();
-            viewers.heartbeat(node, now);
-            viewers.expire(now.minus(properties.presenceTimeout())).forEach(this::announce);
+            viewers.heartbeat(node);
+            viewers.expire(properties.presenceTimeout()).forEach(this::announce);
         } catch (RuntimeException e) {
             // The database was away for a moment: the next beat tries again, and the rows outlive a few misses.
             log.warn("Dashboard presence heartbeat failed: {}", e.getMessage());

@@ -123,11 +123,14 @@ public class DashboardStore {
 
     /** Makes a dashboard its workspace's home, in place of the one before. */
     public void setHome(long workspaceId, UUID id) {
-        jdbc.sql("delete from dashboard_homes where workspace_id = ?")
-                .param(workspaceId)
-                .update();
-        jdbc.sql("insert into dashboard_homes (workspace_id, dashboard_id) values (?, ?)")
+        // Insert when there is none, then point it at this dashboard: two managers choosing at once both succeed (the
+        // later wins). A failed insert would end the transaction on PostgreSQL; "on conflict do nothing" waits for
+        // the other's row instead.
+        jdbc.sql("insert into dashboard_homes (workspace_id, dashboard_id) values (?, ?) on conflict do nothing")
                 .params(workspaceId, id)
+                .update();
+        jdbc.sql("update dashboard_homes set dashboard_id = ? where workspace_id = ?")
+                .params(id, workspaceId)
                 .update();
     }
 

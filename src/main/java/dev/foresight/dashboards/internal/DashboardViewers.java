@@ -1,6 +1,7 @@
 package dev.foresight.dashboards.internal;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -10,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The dashboard_viewers table: the live subscriptions to dashboards on every node, so a viewer on one node sees those
- * on the others. Each node keeps its own rows fresh; any node may expire the rows of one that went quiet.
+ * on the others. Each node keeps its own rows fresh; any node may expire the rows of one that went quiet. Every time is
+ * the database's, so a node whose clock is behind neither loses its viewers to the others nor keeps stale ones.
  */
 @Component
 class DashboardViewers {
@@ -25,7 +27,7 @@ class DashboardViewers {
     }
 
     /** Adds one subscription; a subscription id a client uses again replaces what it watched before. */
-    void add(String node, String session, String subscription, Watched watched, String username, Instant now) {
+    void add(String node, String session, String subscription, Watched watched, String username) {
         jdbc.sql("delete from dashboard_viewers where node = ? and session_id = ? and subscription_id = ?")
                 .params(node, session, subscription)
                 .update();
@@ -33,15 +35,8 @@ class DashboardViewers {
                         """
                         insert into dashboard_viewers (node, session_id, subscription_id, workspace, dashboard_id,
                                                        username, heartbeat_at)
-                        values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(
-                        node,
-                        session,
-                        subscription,
-                        watched.workspace(),
-                        watched.dashboardId(),
-                        username,
-                        Timestamp.from(now))
+                        values (?, ?, ?, ?, ?, ?, current_timestamp)""")
+                .params(node, session, subscription, watched.workspace(), watched.dashboardId(), username)
                 .update();
     }
 
@@ -71,15 +66,23 @@ class DashboardViewers {
     }
 
     /** This node's viewers are still there. */
-    void heartbeat(String node, Instant now) {
-        jdbc.sql("update dashboard_viewers set heartbeat_at = ? where node = ?")
-                .params(Timestamp.from(now), node)
+    void heartbeat(String node) {
+        jdbc.sql("update dashboard_viewers set heartbeat_at = current_timestamp where node = ?")
+                .param(node)
                 .update();
     }
 
-    /** Removes the rows no node has vouched for since {@code before}; answers the dashboards they watched. */
-    List<Watched> expire(Instant before) {
-        var stale = Timestamp.from(before);
+    /** How many dashboards one connection of this node views. */
+    int countSession(String node, String session) {
+        return jdbc.sql("select count(*) from dashboard_viewers where node = ? and session_id = ?")
+                .params(node, session)
+                .query(Integer.class)
+                .single();
+    }
+
+    /** Removes the rows no node has vouched for within {@code timeout}; answers the dashboards they watched. */
+    List<Watched> expire(Duration timeout) {
+        var stale = Timestamp.from(now().minus(timeout));
         var watched = watched("heartbeat_at < ?", stale);
         jdbc.sql("delete from dashboard_viewers where heartbeat_at < ?")
                 .param(stale)
@@ -92,14 +95,21 @@ class DashboardViewers {
     }
 
     /** The people viewing a dashboard on any node, by username, each once, in order. */
-    List<String> usernames(Watched watched, Instant since) {
+    List<String> usernames(Watched watched, Duration timeout) {
         return jdbc.sql(
                         """
                         select distinct username from dashboard_viewers
                         where workspace = ? and dashboard_id = ? and heartbeat_at >= ? order by username""")
-                .params(watched.workspace(), watched.dashboardId(), Timestamp.from(since))
+                .params(watched.workspace(), watched.dashboardId(), Timestamp.from(now().minus(timeout)))
                 .query(String.class)
                 .list();
+    }
+
+    private Instant now() {
+        return jdbc.sql("select current_timestamp")
+                .query(Timestamp.class)
+                .single()
+                .toInstant();
     }
 
     private List<Watched> watched(String where, Object... params) {

@@ -23,6 +23,9 @@ import org.springframework.stereotype.Component;
 @Component
 class LiveChannelGuard implements ChannelInterceptor {
 
+    /** Subscription ids are the client's to choose; presence stores them, so they are kept short and plain. */
+    private static final Pattern SUBSCRIPTION_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,100}");
+
     private static final Pattern WORKSPACE_TOPIC =
             Pattern.compile("/topic/workspace\\.([a-z0-9-]{1,40})\\.[a-z0-9.-]+");
 
@@ -73,6 +76,10 @@ class LiveChannelGuard implements ChannelInterceptor {
         var destination = stomp.getDestination();
         if (username == null || destination == null) {
             throw new MessageDeliveryException("Sign in before subscribing.");
+        }
+        var subscription = stomp.getSubscriptionId();
+        if (subscription == null || !SUBSCRIPTION_ID.matcher(subscription).matches()) {
+            throw new MessageDeliveryException("A subscription id is 1 to 100 letters, digits, '.', ':', '_' or '-'.");
         }
         if (destination.startsWith("/user/queue/")) {
             return;

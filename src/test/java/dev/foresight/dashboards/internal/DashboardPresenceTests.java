@@ -6,7 +6,6 @@ import dev.foresight.dashboards.DashboardProperties;
 import dev.foresight.support.ForesightTest;
 import java.security.Principal;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -79,7 +78,15 @@ class DashboardPresenceTests {
         var dashboard = UUID.randomUUID();
         var watched = new DashboardViewers.Watched("workforce", dashboard);
         var quiet = properties.presenceTimeout().plus(Duration.ofSeconds(1));
-        viewers.add("gone", "0", "sub-0", watched, "ghost", Instant.now().minus(quiet));
+        viewers.add("gone", "0", "sub-0", watched, "ghost");
+        // The node's last beat was longer ago than the timeout, by the database's clock, which every node reads.
+        var databaseNow = jdbc.sql("select current_timestamp")
+                .query(java.sql.Timestamp.class)
+                .single()
+                .toInstant();
+        jdbc.sql("update dashboard_viewers set heartbeat_at = ? where node = 'gone'")
+                .param(java.sql.Timestamp.from(databaseNow.minus(quiet)))
+                .update();
         var session = "test-" + UUID.randomUUID();
         nodeA.on(subscribe(session, "sub-0", dashboard, "manager"));
 
@@ -93,6 +100,35 @@ class DashboardPresenceTests {
                 .as("fresh after the beat")
                 .containsExactly("manager");
         nodeA.on(disconnect(session));
+    }
+
+    @Test
+    void oneConnectionCountsForAtMostTwentyDashboardsAndMalformedTopicsForNone() {
+        var session = "test-" + UUID.randomUUID();
+        try {
+            for (int i = 0; i < DashboardLive.MAX_PER_SESSION + 5; i++) {
+                nodeA.on(subscribe(session, "sub-" + i, UUID.randomUUID(), "manager"));
+            }
+            assertThat(sessionRows(session)).isEqualTo(DashboardLive.MAX_PER_SESSION);
+        } finally {
+            nodeA.on(disconnect(session));
+        }
+        var other = "test-" + UUID.randomUUID();
+        var stomp = StompHeaderAccessor.create(StompCommand.SUBSCRIBE);
+        stomp.setSessionId(other);
+        stomp.setSubscriptionId("sub-0");
+        stomp.setDestination("/topic/workspace.workforce.dashboard." + "-".repeat(36));
+        Principal user = () -> "manager";
+        nodeA.on(new SessionSubscribeEvent(
+                this, MessageBuilder.createMessage(new byte[0], stomp.getMessageHeaders()), user));
+        assertThat(sessionRows(other)).as("not a dashboard id").isZero();
+    }
+
+    private int sessionRows(String session) {
+        return jdbc.sql("select count(*) from dashboard_viewers where session_id = ?")
+                .param(session)
+                .query(Integer.class)
+                .single();
     }
 
     private SessionSubscribeEvent subscribe(String session, String subscription, UUID dashboard, String username) {
