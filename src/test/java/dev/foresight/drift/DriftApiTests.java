@@ -337,6 +337,65 @@ class DriftApiTests {
     }
 
     @Test
+    void aNewVersionIsComparedWithTheChosenBaselineVersionAsAWhole() {
+        var dataset = upload("Versions " + UUID.randomUUID(), sample(false, false));
+        var first = api.get(WS + "/datasets/" + dataset, manager)
+                .json()
+                .get("currentVersionId")
+                .asString();
+        var body = definition("Against version 1", dataset, List.of(metric("numeric", "amount", null)), null, null);
+        body.remove("timeColumn");
+        body.remove("baselineWindow");
+        body.remove("currentWindow");
+        body.put("baselineVersion", first);
+        var created = api.post(MONITORS, manager, Api.json(body));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        var monitorId = created.json().get("id").asString();
+        assertThat(created.json().get("baselineVersion").asString()).isEqualTo(first);
+
+        // Version 2: the same rows, except that the North's amounts of the last week are a third higher.
+        var second = api.post(
+                WS + "/datasets/" + dataset + "/versions", manager, Multipart.file("shifted.csv", sample(true, false)));
+        assertThat(second.status()).as(second.body()).isEqualTo(202);
+        var versionRun = await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500))
+                .until(
+                        () -> runs(monitorId).stream()
+                                .filter(r -> r.get("trigger").asString().equals("VERSION"))
+                                .findFirst()
+                                .orElse(null),
+                        r -> r != null);
+        var run = awaitRun(versionRun.get("runId").asString());
+        assertThat(run.get("status").asString()).as(run.toString()).isEqualTo("SUCCEEDED");
+
+        var results = list(run.get("results"));
+        assertThat(results)
+                .filteredOn(r -> r.get("drifted").asBoolean())
+                .extracting(
+                        r -> tuple(r.get("segment").asString(), r.get("metric").asString()))
+                .containsExactly(tuple("region=North", "numeric(amount)"));
+        // Whole versions: the South's 1,400 amounts on each side, identical, so nothing to see there.
+        var south = results.stream()
+                .filter(r -> r.get("segment").asString().equals("region=South"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(south.get("baseline").get("count").asLong()).isEqualTo(1400);
+        assertThat(south.get("current").get("count").asLong()).isEqualTo(1400);
+        assertThat(south.get("statistic").asDouble()).isZero();
+
+        // A version of another dataset is no baseline for this one.
+        var other = upload("Other " + UUID.randomUUID(), sample(false, false));
+        body.put(
+                "baselineVersion",
+                api.get(WS + "/datasets/" + other, manager)
+                        .json()
+                        .get("currentVersionId")
+                        .asString());
+        assertProblem(api.put(MONITORS + "/" + monitorId, manager, Api.json(body)), 404);
+        api.delete(MONITORS + "/" + monitorId, manager);
+    }
+
+    @Test
     void aColumnThatVanishedInALaterVersionEndsItsRunWithAClearStatus() {
         var dataset = upload("Vanishing " + UUID.randomUUID(), sample(false, false));
         var created = api.post(

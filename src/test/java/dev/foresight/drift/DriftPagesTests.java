@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
+import dev.foresight.datasets.Datasets;
 import dev.foresight.identity.ForesightUser;
 import dev.foresight.identity.Workspaces;
 import dev.foresight.shared.CurrentWorkspace;
@@ -37,6 +38,9 @@ class DriftPagesTests {
 
     @Autowired
     DriftMonitors monitors;
+
+    @Autowired
+    Datasets datasets;
 
     @LocalServerPort
     int port;
@@ -160,6 +164,69 @@ class DriftPagesTests {
                 .findFirst()
                 .orElseThrow();
         assertThat(saved.metrics()).extracting(MetricSpec::label).containsExactly("pending rate", "volume");
+        monitors.delete(claims, saved.id());
+    }
+
+    @Test
+    void aMonitorMayCompareWithAChosenVersionInsteadOfWindows() throws Exception {
+        var version = datasets.get(claims, demo.dataset()).currentVersionId();
+        assertThat(get("/w/claims/drift", "manager").getContentAsString())
+                .contains("Or compare with a version")
+                .contains("value=\"" + version + "\"");
+
+        var created = mvc.perform(as(
+                                MockMvcRequestBuilders.post("/w/claims/drift")
+                                        .param("name", "Against a version")
+                                        .param("dataset", demo.dataset().toString())
+                                        .param("segments", "payer")
+                                        .param("metricKind", "volume")
+                                        .param("metricColumn", "")
+                                        .param("metricCondition", "")
+                                        .param("metricName", "")
+                                        .param("baselineVersion", version.toString()),
+                                "manager")
+                        .with(csrf()))
+                .andReturn();
+        assertThat(created.getResponse().getStatus()).isEqualTo(302);
+        assertThat(created.getFlashMap().get("error")).isNull();
+        var saved = monitors.list(claims).stream()
+                .filter(m -> m.name().equals("Against a version"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(saved.baselineVersion()).isEqualTo(version);
+        assertThat(get("/w/claims/drift/" + saved.id(), "manager").getContentAsString())
+                .as("the edit form shows the chosen version")
+                .containsPattern("<option value=\"" + version + "\"[^>]*selected");
+
+        // Back to windows through the edit form: the version is dropped.
+        mvc.perform(as(
+                                MockMvcRequestBuilders.post("/w/claims/drift/" + saved.id())
+                                        .param("name", "Against a version")
+                                        .param("dataset", demo.dataset().toString())
+                                        .param("timeColumn", "date_of_service")
+                                        .param("segments", "payer")
+                                        .param("metricKind", "volume")
+                                        .param("metricColumn", "")
+                                        .param("metricCondition", "")
+                                        .param("metricName", "")
+                                        .param("baselineWindow", "P8W")
+                                        .param("currentWindow", "P1W")
+                                        .param("baselineVersion", ""),
+                                "manager")
+                        .with(csrf()))
+                .andReturn();
+        assertThat(monitors.get(claims, saved.id()).baselineVersion()).isNull();
+
+        var refused = mvc.perform(as(
+                                MockMvcRequestBuilders.post("/w/claims/drift")
+                                        .param("name", "Against nothing")
+                                        .param("dataset", demo.dataset().toString())
+                                        .param("metricKind", "volume")
+                                        .param("baselineVersion", "not-a-version"),
+                                "manager")
+                        .with(csrf()))
+                .andReturn();
+        assertThat(String.valueOf(refused.getFlashMap().get("error"))).contains("Choose the baseline version");
         monitors.delete(claims, saved.id());
     }
 

@@ -1,6 +1,8 @@
 package dev.foresight.drift.web;
 
+import dev.foresight.datasets.DatasetVersion;
 import dev.foresight.datasets.Datasets;
+import dev.foresight.datasets.VersionStatus;
 import dev.foresight.drift.DriftMonitor;
 import dev.foresight.drift.DriftMonitors;
 import dev.foresight.drift.DriftRun;
@@ -45,6 +47,7 @@ class DriftPageController {
             @Nullable List<String> metricName,
             @Nullable String baselineWindow,
             @Nullable String currentWindow,
+            @Nullable String baselineVersion,
             @Nullable String schedule) {
 
         MonitorDefinition definition() {
@@ -71,9 +74,20 @@ class DriftPageController {
                     metrics,
                     baselineWindow,
                     currentWindow,
-                    null,
+                    version(baselineVersion),
                     schedule,
                     null);
+        }
+
+        private static @Nullable UUID version(@Nullable String value) {
+            if (value == null || value.isBlank()) {
+                return null;
+            }
+            try {
+                return UUID.fromString(value.strip());
+            } catch (IllegalArgumentException notAnId) {
+                throw new InvalidRequestException("Choose the baseline version from the list.");
+            }
         }
 
         private static @Nullable String at(@Nullable List<String> values, int index) {
@@ -149,7 +163,7 @@ class DriftPageController {
                             definition.metrics(),
                             definition.baselineWindow(),
                             definition.currentWindow(),
-                            existing.baselineVersion(),
+                            definition.baselineVersion(),
                             definition.schedule(),
                             existing.falseDiscoveryRate()));
             redirect.addFlashAttribute("notice", "Monitor saved.");
@@ -199,12 +213,24 @@ class DriftPageController {
     }
 
     private void formChoices(CurrentWorkspace workspace, Model model) {
-        model.addAttribute("datasets", datasets.list(workspace));
+        var list = datasets.list(workspace);
+        model.addAttribute("datasets", list);
+        // Versions a monitor may compare the published one with: the processed ones, newest first, per dataset.
+        var versions = new java.util.LinkedHashMap<String, List<DatasetVersion>>();
+        for (var dataset : list) {
+            var processed = datasets.versions(workspace, dataset.id()).stream()
+                    .filter(v -> v.status() == VersionStatus.SUCCEEDED)
+                    .toList();
+            if (!processed.isEmpty()) {
+                versions.put(dataset.name(), processed);
+            }
+        }
+        model.addAttribute("versions", versions);
         model.addAttribute("kinds", List.of("rate", "numeric", "categorical", "volume"));
     }
 
     private static MonitorForm emptyForm() {
-        return padded(new MonitorForm(null, null, null, null, null, null, null, null, "P8W", "P1W", null));
+        return padded(new MonitorForm(null, null, null, null, null, null, null, null, "P8W", "P1W", null, null));
     }
 
     private static MonitorForm formOf(DriftMonitor monitor) {
@@ -222,6 +248,9 @@ class DriftPageController {
                 metrics.stream().map(m -> m.name() == null ? "" : m.name()).toList(),
                 monitor.baselineWindow(),
                 monitor.currentWindow(),
+                monitor.baselineVersion() == null
+                        ? null
+                        : monitor.baselineVersion().toString(),
                 monitor.schedule()));
     }
 
@@ -238,6 +267,7 @@ class DriftPageController {
                 pad(form.metricName()),
                 form.baselineWindow(),
                 form.currentWindow(),
+                form.baselineVersion(),
                 form.schedule());
     }
 
