@@ -288,6 +288,14 @@
         data: rows.map((r) => r[dims + i]),
       }));
     }
+    // A last period the data stops in before its end (a week of one day) is shaded and labelled, so its low value
+    // reads as "so far", not as a fall.
+    const last = categories[categories.length - 1];
+    if (result.unfinished && series.length && last !== undefined && String(last).startsWith(result.unfinished.from)) {
+      series[0].markArea = { silent: true, itemStyle: { color: "rgba(128, 128, 128, 0.15)" },
+        label: { show: true, position: "insideTop", formatter: "so far", color: "#6c757d" },
+        data: [[{ xAxis: last }, { xAxis: last }]] };
+    }
     return { ...base, legend: series.length > 1 ? { type: "scroll", top: 0 } : undefined,
       xAxis: { type: "category", data: categories }, yAxis: { type: "value" }, series };
   }

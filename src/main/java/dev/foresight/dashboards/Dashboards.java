@@ -187,12 +187,34 @@ public class Dashboards {
      * A widget's rows with the dashboard's filters applied, or with {@code viewFilters} instead when a viewer changed
      * them on the page without saving. Filters on a column the widget's dataset lacks pass it by.
      */
-    public QueryResult widgetData(
+    public QueryResult widgetRows(
+            CurrentWorkspace workspace, UUID id, String widgetId, @Nullable List<QuerySpec.Filter> viewFilters) {
+        return results.result(workspace, widgetQuery(workspace, id, widgetId, viewFilters));
+    }
+
+    /**
+     * {@link #widgetRows}, and for a chart over time the period its data stops in when that period is not over
+     * (looked up in the cache as the rows are).
+     */
+    public WidgetData widgetData(
+            CurrentWorkspace workspace, UUID id, String widgetId, @Nullable List<QuerySpec.Filter> viewFilters) {
+        var query = widgetQuery(workspace, id, widgetId, viewFilters);
+        var rows = results.result(workspace, query);
+        var dimensions = query.dimensionsOrEmpty();
+        var unfinished =
+                query.timeGrain() == null || dimensions.isEmpty() || rows.rows().isEmpty()
+                        ? null
+                        : KpiPeriods.unfinished(query.timeGrain(), lastTime(workspace, query, dimensions.getFirst()))
+                                .orElse(null);
+        return WidgetData.of(rows, query.timeGrain(), unfinished);
+    }
+
+    private QuerySpec widgetQuery(
             CurrentWorkspace workspace, UUID id, String widgetId, @Nullable List<QuerySpec.Filter> viewFilters) {
         var dashboard = get(workspace, id);
         var widget = dashboard.widget(widgetId);
         var filters = viewFilters == null ? dashboard.filters() : filters(viewFilters);
-        return results.result(workspace, widget.query().withFilters(applicable(workspace, widget.query(), filters)));
+        return widget.query().withFilters(applicable(workspace, widget.query(), filters));
     }
 
     /**
@@ -231,6 +253,12 @@ public class Dashboards {
         if (query.timeGrain() == null) {
             return null;
         }
+        var last = lastTime(workspace, query, time);
+        return last == null ? null : KpiPeriods.of(query.timeGrain(), last).orElse(null);
+    }
+
+    /** The last value of the time dimension under the query's filters, as ISO text; null when there is none. */
+    private @Nullable String lastTime(CurrentWorkspace workspace, QuerySpec query, String time) {
         var latest = results.result(
                 workspace,
                 new QuerySpec(
@@ -242,9 +270,7 @@ public class Dashboards {
                         null,
                         null));
         var last = latest.rows().isEmpty() ? null : latest.rows().getFirst().getFirst();
-        return last instanceof String text
-                ? KpiPeriods.of(query.timeGrain(), text).orElse(null)
-                : null;
+        return last instanceof String text ? text : null;
     }
 
     /** The query's first measure over one span of its time dimension, across every other dimension. */

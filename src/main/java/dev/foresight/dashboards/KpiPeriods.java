@@ -46,6 +46,38 @@ public record KpiPeriods(Span current, Span previous) {
         }
     }
 
+    /**
+     * The period the data ends in when the data stops before its end — a week of which only Monday is there — so a
+     * chart can say its last point is not a whole period; empty when that period is whole or either input is not a
+     * grain or a time. For timestamps, a period counts as whole when less than a quarter of it is left after the
+     * last value (daily rows at midnight fill a week, half-hourly ones a day).
+     */
+    public static Optional<Span> unfinished(@Nullable String grain, @Nullable String last) {
+        var unit = grain == null ? null : unit(grain);
+        if (unit == null || last == null) {
+            return Optional.empty();
+        }
+        try {
+            if (last.length() == 10) {
+                var day = LocalDate.parse(last);
+                var dayGrain = unit == ChronoUnit.HOURS ? ChronoUnit.DAYS : unit;
+                var start = start(day.atStartOfDay(), dayGrain).toLocalDate();
+                return day.plusDays(1).isBefore(start.plus(1, dayGrain))
+                        ? Optional.of(new Span(start.toString(), day.toString()))
+                        : Optional.empty();
+            }
+            var time = dateTime(last);
+            var start = start(time, unit);
+            var end = start.plus(1, unit);
+            var left = java.time.Duration.between(time, end);
+            return left.multipliedBy(4).compareTo(java.time.Duration.between(start, end)) > 0
+                    ? Optional.of(new Span(text(start), text(time)))
+                    : Optional.empty();
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
     private static KpiPeriods ofDate(TemporalUnit unit, LocalDate last) {
         // A date has no hours: an hour grain is a day's.
         var grain = unit == ChronoUnit.HOURS ? ChronoUnit.DAYS : unit;

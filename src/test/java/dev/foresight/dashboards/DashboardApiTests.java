@@ -216,9 +216,22 @@ class DashboardApiTests {
         var path = BASE + "/" + created.get("id").asString() + "/widgets/"
                 + created.get("widgets").get(0).get("id").asString();
 
-        var rows = api.get(path + "/data", viewer).json().get("rows");
+        var data = api.get(path + "/data", viewer).json();
+        var rows = data.get("rows");
         assertThat(rows.get(rows.size() - 2).get(1).asDouble()).isEqualTo(3100);
         assertThat(rows.get(rows.size() - 1).get(1).asDouble()).isEqualTo(330);
+        // The chart of the same rows is told that November is not over, and says so under it.
+        assertThat(data.get("unfinished").get("from").asString()).isEqualTo("2026-11-01");
+        assertThat(data.get("unfinished").get("to").asString()).isEqualTo("2026-11-03");
+        assertThat(data.get("notice").asString()).contains("The last month is not over");
+        var wholeMonths = URLEncoder.encode(
+                Api.json(List.of(Map.of("column", "day", "op", "lt", "value", "2026-11-01"))), StandardCharsets.UTF_8);
+        assertThat(api.get(path + "/data?filters=" + wholeMonths, viewer)
+                        .json()
+                        .get("unfinished")
+                        .isNull())
+                .as("October ends on the 31st")
+                .isTrue();
 
         var kpi = api.get(path + "/kpi", viewer);
         assertThat(kpi.status()).as(kpi.body()).isEqualTo(200);

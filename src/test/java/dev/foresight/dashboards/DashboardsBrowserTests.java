@@ -65,6 +65,54 @@ class DashboardsBrowserTests extends BrowserJourney {
         org.assertj.core.api.Assertions.assertThat(consoleErrors).isEmpty();
     }
 
+    @Test
+    void aChartMarksTheLastPeriodWhenItsDataStopsBeforeItsEnd() {
+        var api = new dev.foresight.support.Api(port);
+        var manager = api.tokenFor("manager");
+        // October whole, November to the 3rd: the November bar would read as a collapse without the mark.
+        var csv = new StringBuilder("day,revenue\n");
+        for (var day = java.time.LocalDate.parse("2026-10-01");
+                day.isBefore(java.time.LocalDate.parse("2026-11-04"));
+                day = day.plusDays(1)) {
+            csv.append(day).append(",100\n");
+        }
+        var dataset = dev.foresight.datasets.query.SmallSales.upload(
+                api, manager, "workforce", "Month so far " + UUID.randomUUID(), csv.toString());
+        var spec = java.util.Map.of(
+                "dataset",
+                dataset,
+                "measures",
+                List.of(java.util.Map.of("column", "revenue", "agg", "sum")),
+                "dimensions",
+                List.of("day"),
+                "timeGrain",
+                "month");
+        var widget = java.util.Map.of(
+                "type",
+                "bar",
+                "title",
+                "Revenue by month",
+                "query",
+                spec,
+                "layout",
+                java.util.Map.of("x", 0, "y", 0, "w", 6, "h", 4));
+        var created = api.post(
+                        "/api/v1/workspaces/workforce/dashboards",
+                        manager,
+                        dev.foresight.support.Api.json(
+                                java.util.Map.of("name", "Unfinished month", "widgets", List.of(widget))))
+                .json();
+
+        var page = signIn("viewer");
+        page.navigate("/w/workforce/dashboards/" + created.get("id").asString());
+        assertDrawn(page.locator("#dashboard"), 1);
+        assertThat(page.locator(".widget")).containsText("The last month is not over: its data runs from 2026-11-01");
+        var marked = page.evaluate("() => echarts.getInstanceByDom(document.querySelector('.widget .chart'))"
+                + ".getOption().series[0].markArea.data[0][0].xAxis");
+        org.assertj.core.api.Assertions.assertThat(marked).isEqualTo("2026-11-01");
+        org.assertj.core.api.Assertions.assertThat(consoleErrors).isEmpty();
+    }
+
     private UUID demoDashboard(String slug, String name) {
         return awaitDemoDashboard(dashboards, workspaces, slug, name).id();
     }

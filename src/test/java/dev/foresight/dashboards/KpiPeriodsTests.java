@@ -29,6 +29,28 @@ class KpiPeriodsTests {
     }
 
     @Test
+    void aPeriodTheDataStopsInIsUnfinished() {
+        assertThat(KpiPeriods.unfinished("week", "2026-11-16"))
+                .as("only the Monday of the week")
+                .contains(new Span("2026-11-16", "2026-11-16"));
+        assertThat(KpiPeriods.unfinished("week", "2026-11-22"))
+                .as("through Sunday")
+                .isEmpty();
+        assertThat(KpiPeriods.unfinished("month", "2026-02-28")).isEmpty();
+        assertThat(KpiPeriods.unfinished("month", "2026-03-30")).contains(new Span("2026-03-01", "2026-03-30"));
+        assertThat(KpiPeriods.unfinished("week", "2026-11-22T00:00:00"))
+                .as("daily rows at midnight fill the week")
+                .isEmpty();
+        assertThat(KpiPeriods.unfinished("day", "2026-11-18T23:30:00"))
+                .as("half-hourly rows")
+                .isEmpty();
+        assertThat(KpiPeriods.unfinished("day", "2026-11-18T12:00:00"))
+                .contains(new Span("2026-11-18T00:00", "2026-11-18T12:00"));
+        assertThat(KpiPeriods.unfinished(null, "2026-11-18")).isEmpty();
+        assertThat(KpiPeriods.unfinished("week", "north")).isEmpty();
+    }
+
+    @Test
     void aSpanLongerThanThePeriodBeforeStopsAtItsEnd() {
         // 30 days into March are more than February has: all of February, not the first days of March.
         assertThat(KpiPeriods.of("month", "2026-03-30").orElseThrow().previous())

@@ -190,7 +190,7 @@ class DashboardPageController {
             @RequestParam(required = false) @Nullable String filters,
             HttpServletResponse response)
             throws IOException {
-        var result = dashboards.widgetData(workspace, id, widgetId, downloads.viewFilters(filters));
+        var result = dashboards.widgetRows(workspace, id, widgetId, downloads.viewFilters(filters));
         downloads.csv(widgetId, result, response);
     }
 

@@ -4,8 +4,8 @@ import dev.foresight.dashboards.Dashboard;
 import dev.foresight.dashboards.DashboardDraft;
 import dev.foresight.dashboards.Dashboards;
 import dev.foresight.dashboards.KpiFigure;
+import dev.foresight.dashboards.WidgetData;
 import dev.foresight.dashboards.internal.DashboardLive;
-import dev.foresight.datasets.query.QueryResult;
 import dev.foresight.shared.CurrentWorkspace;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -105,9 +105,10 @@ class DashboardRestController {
 
     @Operation(
             summary = "A widget's rows with the dashboard's filters applied",
-            description = "filters (a JSON array) replaces the saved filters for this view only, as a viewer does.")
+            description = "filters (a JSON array) replaces the saved filters for this view only, as a viewer does."
+                    + " Over time, unfinished {from, to} names the last period when the data stops before its end.")
     @GetMapping("/{id}/widgets/{widgetId}/data")
-    QueryResult data(
+    WidgetData data(
             CurrentWorkspace workspace,
             @PathVariable UUID id,
             @PathVariable String widgetId,
@@ -137,7 +138,7 @@ class DashboardRestController {
             @RequestParam(required = false) @Nullable String filters,
             HttpServletResponse response)
             throws IOException {
-        var result = dashboards.widgetData(workspace, id, widgetId, downloads.viewFilters(filters));
+        var result = dashboards.widgetRows(workspace, id, widgetId, downloads.viewFilters(filters));
         downloads.csv(widgetId, result, response);
     }
 
