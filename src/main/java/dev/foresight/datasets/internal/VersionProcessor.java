@@ -336,10 +336,28 @@ public class VersionProcessor {
         if (numbered) {
             dropped.add("__row");
         }
+        // The PHI rules' prefilter once per row over all their columns, not once per column: a row no rule can flag
+        // skips every PHI check.
+        var phiColumns = new ArrayList<String>();
+        for (var rule : compiled) {
+            if (rule.isPrefilteredPhi()) {
+                var column = RuleCompiler.raw(positionOf(columns, rule.column()));
+                if (!phiColumns.contains(column)) {
+                    phiColumns.add(column);
+                }
+            }
+        }
+        boolean rowPrefilter = phiColumns.size() > 1;
+        if (rowPrefilter) {
+            trimmed.add(PhiDetector.rowPrefilterSql(phiColumns) + " AS __phi");
+            dropped.add("__phi");
+        }
         var typed = trimmed.isEmpty()
                 ? rows
-                : "(SELECT *, " + String.join(", ", parsed) + " FROM (SELECT *, " + String.join(", ", trimmed)
-                        + " FROM " + rows + "))";
+                : parsed.isEmpty()
+                        ? "(SELECT *, " + String.join(", ", trimmed) + " FROM " + rows + ")"
+                        : "(SELECT *, " + String.join(", ", parsed) + " FROM (SELECT *, " + String.join(", ", trimmed)
+                                + " FROM " + rows + "))";
         var select = new StringBuilder(head)
                 .append(" AS SELECT *")
                 .append(dropped.isEmpty() ? "" : " EXCLUDE (" + String.join(", ", dropped) + ")");
@@ -353,6 +371,10 @@ public class VersionProcessor {
                         .append(" <> '', FALSE) AND ")
                         .append(typedOf(position))
                         .append(" IS NULL)");
+            } else if (rowPrefilter && rule.isPrefilteredPhi()) {
+                select.append("(CASE WHEN __phi THEN ")
+                        .append(rule.violationSql())
+                        .append(" ELSE FALSE END)");
             } else {
                 select.append(rule.violationSql());
             }

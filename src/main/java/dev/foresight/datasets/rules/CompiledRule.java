@@ -20,4 +20,9 @@ public record CompiledRule(
     public boolean isPhi() {
         return rule.type() == RuleType.PHI;
     }
+
+    /** A PHI rule whose values pass the prefilter before the exact checks (its column's name does not mark them). */
+    public boolean isPrefilteredPhi() {
+        return isPhi() && column != null && !PhiDetector.namedByColumn(PhiDetector.detectorsOf(rule), column);
+    }
 }

@@ -128,9 +128,10 @@ public final class RuleCompiler {
                     case COMPARE -> compare(rule, position);
                     case PHI ->
                         // CASE runs the exact (costly) checks only on rows the cheap prefilter lets through.
-                        "(CASE WHEN " + notEmpty + " AND " + PhiDetector.prefilterSql(phiDetectors(rule), v, name)
+                        "(CASE WHEN " + notEmpty + " AND "
+                                + PhiDetector.prefilterSql(PhiDetector.detectorsOf(rule), v, name)
                                 + " THEN ("
-                                + phiDetectors(rule).stream()
+                                + PhiDetector.detectorsOf(rule).stream()
                                         .map(d -> d.matchSql(v, name))
                                         .collect(Collectors.joining(" OR "))
                                 + ") ELSE FALSE END)";
@@ -139,7 +140,7 @@ public final class RuleCompiler {
         String mask = null;
         if (rule.action() == RuleAction.MASK) {
             mask = v;
-            for (var detector : rule.type() == RuleType.PHI ? phiDetectors(rule) : List.<PhiDetector>of()) {
+            for (var detector : rule.type() == RuleType.PHI ? PhiDetector.detectorsOf(rule) : List.<PhiDetector>of()) {
                 mask = detector.maskSql(mask, name);
             }
             if (rule.type() != RuleType.PHI) {
@@ -179,12 +180,6 @@ public final class RuleCompiler {
         };
         var sqlOperator = operator.equals("!=") ? "<>" : operator;
         return "coalesce(NOT (" + typed.apply(position) + " " + sqlOperator + " " + typed.apply(other) + "), FALSE)";
-    }
-
-    private static List<PhiDetector> phiDetectors(ValidationRule rule) {
-        return rule.detectors() == null || rule.detectors().isEmpty()
-                ? List.of(PhiDetector.values())
-                : rule.detectors();
     }
 
     private int position(String name) {

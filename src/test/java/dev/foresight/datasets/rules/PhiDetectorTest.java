@@ -6,6 +6,7 @@ import dev.foresight.datasets.internal.Sql;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -290,6 +291,60 @@ class PhiDetectorTest {
         assertThat(PhiDetector.IP_ADDRESS.json()).isEqualTo("ip-address");
         assertThat(PhiDetector.of(" ip-address ")).isEqualTo(PhiDetector.IP_ADDRESS);
         assertThat(PhiDetector.of("SSN")).isEqualTo(PhiDetector.SSN);
+    }
+
+    // --- the prefilter of a whole row --------------------------------------------------------------------------------
+
+    @Test
+    void theRowPrefilterPassesExactlyTheRowsOneOfWhoseValuesPassesTheColumnPrefilter() throws SQLException {
+        // A missing value passes neither (CASE reads NULL as false). Values on either side of every alternative, and
+        // pairs whose join could look like a match if the separator
+        // let one span two values: "12" + "3-45", twelve digits and one, "m" + "rn", "do" + "b".
+        var values = new String[] {
+            "",
+            "C10000000",
+            "BlueCross",
+            "PAID",
+            "a@b",
+            "123-45-6789",
+            "555 201 7528",
+            "1234567890123",
+            "MRN 1234567",
+            "dob 1990-01-02",
+            "born",
+            "12",
+            "3-45",
+            "123456789012",
+            "3",
+            "m",
+            "rn",
+            "do",
+            "b",
+            "10.0.0.1",
+            "x)1"
+        };
+        var all = PhiDetector.values();
+        var column = PhiDetector.prefilterSql(List.of(all), "a", "notes") + " OR "
+                + PhiDetector.prefilterSql(List.of(all), "b", "notes");
+        var row = PhiDetector.rowPrefilterSql(List.of("a", "b"));
+        int pairs = 0;
+        try (var statement = duckdb.prepareStatement("SELECT coalesce(" + column + ", FALSE) = (" + row
+                + ") FROM (SELECT CAST(? AS" + " VARCHAR) AS a, CAST(? AS VARCHAR) AS b)")) {
+            for (var a : values) {
+                for (var b : values) {
+                    statement.setString(1, a.isEmpty() ? null : a);
+                    statement.setString(2, b);
+                    try (var rs = statement.executeQuery()) {
+                        rs.next();
+                        assertThat(rs.getBoolean(1)).as("'%s' and '%s'", a, b).isTrue();
+                    }
+                    pairs++;
+                }
+            }
+        }
+        assertThat(pairs).isEqualTo(values.length * values.length);
+        assertThat(evaluate(PhiDetector.rowPrefilterSql(List.of("c0", "c0")), "12"))
+                .isEqualTo("false");
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------------
