@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.zip.GZIPInputStream;
 import org.jspecify.annotations.Nullable;
 
@@ -38,6 +39,10 @@ public final class SourcePreparer {
         this.limits = limits;
     }
 
+    /**
+     * Prepares the upload in {@code workDir}. The line map of a delimited file is still being written when this
+     * returns: call {@link PreparedSource#finishLineMap()} before removing {@code workDir}.
+     */
     public PreparedSource prepare(Path upload, String fileName, Path workDir, @Nullable String sheet) {
         try {
             Files.createDirectories(workDir);
@@ -62,7 +67,7 @@ public final class SourcePreparer {
                 var lines = workDir.resolve(LINES);
                 var sheetName = new XlsxConverter(limits).convert(file, csv, lines, sheet);
                 notes.add("read from the Excel sheet '" + sheetName + "'");
-                return delimited(csv, ',', SourceFormat.XLSX, notes, List.of(), lines);
+                return delimited(csv, ',', SourceFormat.XLSX, notes, List.of(), lines, DONE);
             }
             file = toUtf8(file, head, workDir.resolve("utf8.txt"), notes);
             if (looksLikeJsonLines(file)) {
@@ -70,17 +75,31 @@ public final class SourcePreparer {
                 var lines = workDir.resolve(LINES);
                 var problems = new JsonLinesConverter(limits).convert(file, csv, lines);
                 notes.add("converted from JSON Lines");
-                return delimited(csv, ',', SourceFormat.JSON_LINES, notes, problems, lines);
+                return delimited(csv, ',', SourceFormat.JSON_LINES, notes, problems, lines, DONE);
             }
             var delimiter = name.endsWith(".tsv") || name.endsWith(".tab") ? '\t' : sniffDelimiter(file);
             var lines = workDir.resolve(LINES);
-            var prepared = delimited(file, delimiter, SourceFormat.CSV, notes, List.of(), lines);
-            LineMap.scan(file, delimiter, prepared.headers().size(), lines);
-            return prepared;
+            var headers = headers(file, delimiter, List.of());
+            // The scan reads the whole file on one core while DuckDB infers the types and checks the rows on the
+            // others; only the reports need it, at the end.
+            var scanned = file;
+            var written = CompletableFuture.runAsync(
+                    () -> {
+                        try {
+                            LineMap.scan(scanned, delimiter, headers.size(), lines);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    },
+                    task -> Thread.ofVirtual().name("line-map").start(task));
+            return new PreparedSource(
+                    file, delimiter, headers, SourceFormat.CSV, List.copyOf(notes), List.of(), lines, written);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
+
+    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
     private PreparedSource delimited(
             Path file,
@@ -88,8 +107,16 @@ public final class SourcePreparer {
             SourceFormat format,
             List<String> notes,
             List<SourceProblem> problems,
-            Path lines)
+            Path lines,
+            CompletableFuture<Void> lineMapWritten)
             throws IOException {
+        var headers = headers(file, delimiter, problems);
+        return new PreparedSource(
+                file, delimiter, headers, format, List.copyOf(notes), List.copyOf(problems), lines, lineMapWritten);
+    }
+
+    /** The header's column names, checked; refuses a file with nothing after its header. */
+    private List<String> headers(Path file, char delimiter, List<SourceProblem> problems) throws IOException {
         List<String> headers;
         boolean hasRows;
         try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -108,7 +135,7 @@ public final class SourcePreparer {
         if (!hasRows && problems.isEmpty()) {
             throw new RejectedSourceException("The file has a header but no rows.");
         }
-        return new PreparedSource(file, delimiter, headers, format, List.copyOf(notes), List.copyOf(problems), lines);
+        return headers;
     }
 
     private static boolean hasContent(BufferedReader reader) throws IOException {

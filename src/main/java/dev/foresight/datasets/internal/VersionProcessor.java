@@ -101,22 +101,29 @@ public class VersionProcessor {
         var parquet = files.parquet(workspaceId, datasetId, versionId);
         var rejected = files.rejected(workspaceId, datasetId, versionId);
         var suffix = versionId.toString().replace("-", "");
-        var outcome = duckdb.withConnection(connection -> {
-            try {
-                return run(connection, suffix, prepared, limits, savedRules, savedRoles, parquet, rejected, progress);
-            } finally {
-                try (var statement = connection.createStatement()) {
-                    statement.execute("DROP TABLE IF EXISTS raw_" + suffix);
-                    statement.execute("DROP TABLE IF EXISTS checked_" + suffix);
-                    statement.execute("DROP TABLE IF EXISTS again_" + suffix);
-                    statement.execute("DROP TABLE IF EXISTS rej_" + suffix);
-                    statement.execute("DROP TABLE IF EXISTS scan_" + suffix);
-                    statement.execute("DROP TABLE IF EXISTS lines_" + suffix);
-                    statement.execute("DROP TABLE IF EXISTS map_" + suffix);
-                    statement.execute("DROP TABLE IF EXISTS bad_" + suffix);
+        Outcome outcome;
+        try {
+            outcome = duckdb.withConnection(connection -> {
+                try {
+                    return run(
+                            connection, suffix, prepared, limits, savedRules, savedRoles, parquet, rejected, progress);
+                } finally {
+                    try (var statement = connection.createStatement()) {
+                        statement.execute("DROP TABLE IF EXISTS raw_" + suffix);
+                        statement.execute("DROP TABLE IF EXISTS checked_" + suffix);
+                        statement.execute("DROP TABLE IF EXISTS again_" + suffix);
+                        statement.execute("DROP TABLE IF EXISTS rej_" + suffix);
+                        statement.execute("DROP TABLE IF EXISTS scan_" + suffix);
+                        statement.execute("DROP TABLE IF EXISTS lines_" + suffix);
+                        statement.execute("DROP TABLE IF EXISTS map_" + suffix);
+                        statement.execute("DROP TABLE IF EXISTS bad_" + suffix);
+                    }
                 }
-            }
-        });
+            });
+        } finally {
+            // The line map's scan may still run when processing failed early: let it end before its folder goes.
+            prepared.lineMapWritten().handle((done, failed) -> null).join();
+        }
         files.clearWork(workspaceId, datasetId, versionId);
         return outcome;
     }

@@ -548,7 +548,10 @@ class SourcePreparerTest {
     // --- helpers ---------------------------------------------------------------------------------------------------
 
     private PreparedSource prepare(Path upload, String name) {
-        return preparer.prepare(upload, name, dir.resolve("work"), null);
+        var prepared = preparer.prepare(upload, name, dir.resolve("work"), null);
+        // As the processor does before the work folder goes: the line map's scan runs on.
+        prepared.finishLineMap();
+        return prepared;
     }
 
     private void assertRejected(Path upload, String name, String message) {
