@@ -49,8 +49,9 @@ public record KpiPeriods(Span current, Span previous) {
     /**
      * The period the data ends in when the data stops before its end — a week of which only Monday is there — so a
      * chart can say its last point is not a whole period; empty when that period is whole or either input is not a
-     * grain or a time. For timestamps, a period counts as whole when less than a quarter of it is left after the
-     * last value (daily rows at midnight fill a week, half-hourly ones a day).
+     * grain or a time. For timestamps, a period counts as whole when what is left after the last value is at most
+     * one step of the next finer grain, and at most a quarter of the period: daily rows at midnight fill a week or a
+     * month, half-hourly ones a day, quarter-hourly ones an hour.
      */
     public static Optional<Span> unfinished(@Nullable String grain, @Nullable String last) {
         var unit = grain == null ? null : unit(grain);
@@ -68,11 +69,7 @@ public record KpiPeriods(Span current, Span previous) {
             }
             var time = dateTime(last);
             var start = start(time, unit);
-            var end = start.plus(1, unit);
-            var left = java.time.Duration.between(time, end);
-            return left.multipliedBy(4).compareTo(java.time.Duration.between(start, end)) > 0
-                    ? Optional.of(new Span(text(start), text(time)))
-                    : Optional.empty();
+            return whole(unit, start, time) ? Optional.empty() : Optional.of(new Span(text(start), text(time)));
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
@@ -97,11 +94,23 @@ public record KpiPeriods(Span current, Span previous) {
         var previousStart = start.minus(1, unit);
         // Timestamps are kept to the microsecond: the instant before a period starts ends the one before.
         var justBefore = start.minus(1, ChronoUnit.MICROS);
-        var elapsed = java.time.Duration.between(start, last);
-        var previousEnd = previousStart.plus(elapsed);
+        // A whole period against the whole one before: a whole November of half-hours against all of October.
+        var previousEnd =
+                whole(unit, start, last) ? justBefore : previousStart.plus(java.time.Duration.between(start, last));
         return new KpiPeriods(
                 new Span(text(start), text(last)),
                 new Span(text(previousStart), text(previousEnd.isAfter(justBefore) ? justBefore : previousEnd)));
+    }
+
+    /** Whether timestamps ending at {@code last} fill the period that starts at {@code start}, as {@link #unfinished} says. */
+    private static boolean whole(TemporalUnit unit, LocalDateTime start, LocalDateTime last) {
+        var end = start.plus(1, unit);
+        var left = java.time.Duration.between(last, end);
+        var finerStep = unit == ChronoUnit.HOURS
+                ? java.time.Duration.ofMinutes(15)
+                : unit == ChronoUnit.DAYS ? java.time.Duration.ofHours(1) : java.time.Duration.ofDays(1);
+        return left.compareTo(finerStep) <= 0
+                && left.multipliedBy(4).compareTo(java.time.Duration.between(start, end)) <= 0;
     }
 
     /** Local time as the engine answers it; an offset is dropped, as the engine's filters compare local time. */

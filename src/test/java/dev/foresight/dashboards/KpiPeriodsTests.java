@@ -46,8 +46,29 @@ class KpiPeriodsTests {
                 .isEmpty();
         assertThat(KpiPeriods.unfinished("day", "2026-11-18T12:00:00"))
                 .contains(new Span("2026-11-18T00:00", "2026-11-18T12:00"));
+        assertThat(KpiPeriods.unfinished("month", "2026-04-24T00:00:00"))
+                .as("seven days of April left")
+                .contains(new Span("2026-04-01T00:00", "2026-04-24T00:00"));
+        assertThat(KpiPeriods.unfinished("day", "2026-11-18T18:00:00"))
+                .as("six hours left")
+                .isPresent();
+        assertThat(KpiPeriods.unfinished("hour", "2026-11-18T10:45:00"))
+                .as("quarter-hourly rows")
+                .isEmpty();
         assertThat(KpiPeriods.unfinished(null, "2026-11-18")).isEmpty();
         assertThat(KpiPeriods.unfinished("week", "north")).isEmpty();
+    }
+
+    @Test
+    void aWholePeriodOfTimestampsIsSetAgainstTheWholeOneBefore() {
+        // Half-hourly rows to the last half hour of November: all of October before it, its 31st included.
+        assertThat(KpiPeriods.of("month", "2026-11-30T23:30:00").orElseThrow().previous())
+                .isEqualTo(new Span("2026-10-01T00:00", "2026-10-31T23:59:59.999999"));
+        assertThat(KpiPeriods.of("quarter", "2026-03-31T23:30:00").orElseThrow().previous())
+                .isEqualTo(new Span("2025-10-01T00:00", "2025-12-31T23:59:59.999999"));
+        // Part of a month: the same span of the month before.
+        assertThat(KpiPeriods.of("month", "2026-11-10T12:00:00").orElseThrow().previous())
+                .isEqualTo(new Span("2026-10-01T00:00", "2026-10-10T12:00"));
     }
 
     @Test
