@@ -388,11 +388,13 @@
   }
 
   // Applies an edit to a copy of the dashboard and saves it over the version shown; saves run one after another.
+  // While a conflict waits for reload or merge, an edit goes on top of the interrupted draft, so merging keeps both.
   function change(edit) {
     saving = saving.then(async () => {
-      const draft = draftOf(dashboard);
+      const base = pending ? pendingBase : dashboard;
+      const draft = draftOf(pending ?? dashboard);
       edit(draft);
-      await save(draft);
+      await save(draft, base);
     });
     return saving;
   }
@@ -448,7 +450,9 @@
   });
 
   // A three-way merge against the version my edit started from: what I changed is mine, what they changed is theirs,
-  // so both survive. Only where we both changed the same part (the filters, the name, one widget) do mine win.
+  // so both survive — per part of each widget (its layout, title, query, type, options), so my moving a widget and
+  // their editing its query both stay. Only where we both changed the same part do mine win. A widget one side
+  // removed and the other changed is kept, changed: no edit is lost without a word.
   document.getElementById("conflict-merge").addEventListener("click", async () => {
     const theirs = await current();
     if (!theirs || !pending) {
@@ -461,10 +465,30 @@
     const merged = draftOf(theirs);
     merged.name = pending.name !== pendingBase.name ? pending.name : theirs.name;
     merged.filters = same(pending.filters, pendingBase.filters) ? theirs.filters : pending.filters;
-    merged.widgets = theirs.widgets
-      .filter((w) => !base.has(w.id) || mine.has(w.id)) // I removed it: it stays removed
-      .map((w) => (mine.has(w.id) && !same(mine.get(w.id), base.get(w.id)) ? mine.get(w.id) : w))
-      .concat(pending.widgets.filter((w) => !base.has(w.id))); // mine, new
+    const parts = ["type", "title", "query", "layout", "options"];
+    const moved = [];
+    merged.widgets = merged.widgets.flatMap((w) => {
+      const before = base.get(w.id);
+      const my = mine.get(w.id);
+      if (!before) {
+        return [w]; // theirs, new
+      }
+      if (!my) {
+        return same(w, before) ? [] : [w]; // I removed it; kept only if they changed it
+      }
+      const widget = { ...w };
+      parts.filter((part) => !same(my[part], before[part])).forEach((part) => { widget[part] = my[part]; });
+      if (!same(my.layout, before.layout)) {
+        moved.push(widget);
+      }
+      return [widget];
+    });
+    const theirIds = new Set(merged.widgets.map((w) => w.id));
+    pending.widgets
+      .filter((w) => !theirIds.has(w.id) && (!base.has(w.id) || !same(w, base.get(w.id)))) // mine, new or changed
+      .forEach((w) => { merged.widgets.push(w); moved.push(w); });
+    // What I moved or added keeps its place; what it now overlaps moves down, as when dragging.
+    moved.forEach((w) => settle(merged.widgets, w));
     await save(merged, theirs);
   });
 
@@ -599,7 +623,9 @@
       layout: editing ? editing.layout : { x: 0, y: dashboard.widgets.reduce((m, w) => Math.max(m, w.layout.y + w.layout.h), 0), w: 6, h: 4 },
       options: { stacked: document.getElementById("widget-stacked").checked },
     };
-    const draft = draftOf(dashboard);
+    // The version this edit starts from, taken before the save: a live update may replace it while the save runs.
+    const base = pending ? pendingBase : dashboard;
+    const draft = draftOf(pending ?? dashboard);
     draft.widgets = editing ? draft.widgets.map((w) => (w.id === editing.id ? widget : w)) : draft.widgets.concat([widget]);
     const answer = await json(baseUrl, { method: "PUT", body: JSON.stringify(draft) });
     if (answer.ok) {
@@ -607,7 +633,7 @@
       render(answer.body);
     } else if (answer.status === 409) {
       modal?.hide();
-      conflict(draft, dashboard, answer.body.detail);
+      conflict(draft, base, answer.body.detail);
     } else {
       const box = document.getElementById("widget-error");
       box.textContent = answer.body.detail || "The widget could not be saved.";

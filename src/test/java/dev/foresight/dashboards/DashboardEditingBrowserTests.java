@@ -146,6 +146,42 @@ class DashboardEditingBrowserTests extends BrowserJourney {
     }
 
     @Test
+    void aMergeKeepsTheirRenameOfAWidgetAndMyResizeOfTheSameWidget() {
+        var admin = signIn("admin");
+        admin.routeWebSocket(Pattern.compile(".*/ws$"), socket -> {});
+        admin.navigate("/w/claims/dashboards/" + id);
+        assertThat(admin.locator(".widget .chart[data-state=ready]"))
+                .hasCount(2, new LocatorAssertions.HasCountOptions().setTimeout(30_000));
+
+        // Someone else renames the line chart; the admin, still on version 1, resizes that same chart.
+        var before = dashboards.get(claims, id);
+        var renamed = before.widgets().stream()
+                .map(w -> new DashboardDraft.WidgetDraft(
+                        w.id(),
+                        w.type(),
+                        w.id().equals(volumes) ? "Claims per week (renamed)" : w.title(),
+                        w.query(),
+                        w.layout(),
+                        w.options()))
+                .toList();
+        dashboards.save(
+                new CurrentWorkspace(claims.id(), "claims", "claims", WorkspaceRole.MANAGER, "manager"),
+                id,
+                new DashboardDraft(before.name(), before.filters(), renamed, before.version()));
+        drag(admin, widget(admin, volumes).locator(".resize-handle"), cellWidth(admin), 0);
+        assertThat(admin.locator("#conflict")).isVisible();
+
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^Merge")))
+                .click();
+        assertThat(admin.locator("#conflict")).isHidden();
+        var merged = dashboards.get(claims, id);
+        assertThat(merged.widget(volumes).title()).as("their part").isEqualTo("Claims per week (renamed)");
+        assertThat(merged.widget(volumes).layout().w())
+                .as("my part")
+                .isEqualTo(before.widget(volumes).layout().w() + 1);
+    }
+
+    @Test
     void aManagerMakesTheDashboardTheWorkspacesHome() {
         var overview = DashboardsBrowserTests.awaitDemoDashboard(dashboards, workspaces, "claims", "Claims overview");
         var name = dashboards.get(claims, id).name();
