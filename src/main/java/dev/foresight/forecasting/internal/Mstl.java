@@ -114,8 +114,18 @@ final class Mstl implements Model {
                 fitted.n,
                 fitted.trendFit,
                 spread,
-                Ets.quantile(scores, 0.80) / Prediction.Z80,
-                Ets.quantile(scores, 0.95) / Prediction.Z95);
+                conformal(scores, 0.80) / Prediction.Z80,
+                conformal(scores, 0.95) / Prediction.Z95);
+    }
+
+    /**
+     * The split-conformal quantile of sorted scores: the ⌈(n + 1)·level⌉-th smallest, which covers a new score with
+     * probability at least {@code level} (Vovk et al.; Angelopoulos and Bates, "A Gentle Introduction to Conformal
+     * Prediction", 2021, §1). The plain empirical quantile falls short by about 1/n.
+     */
+    static double conformal(double[] sorted, double level) {
+        int k = (int) Math.ceil((sorted.length + 1) * level);
+        return sorted[Math.min(k, sorted.length) - 1];
     }
 
     /**

@@ -96,6 +96,17 @@ class ModelTests {
     }
 
     @Test
+    void theConformalQuantileIsTheOrderStatisticThatCoversANewScore() {
+        // Nine scores: ⌈10 · 0.8⌉ = 8th and ⌈10 · 0.95⌉ = 10th, of which there are only nine (Angelopoulos and Bates,
+        // 2021, §1: the quantile is then the largest).
+        double[] scores = {1, 2, 3, 4, 5, 6, 7, 8, 9};
+        assertThat(Mstl.conformal(scores, 0.80)).isEqualTo(8);
+        assertThat(Mstl.conformal(scores, 0.95)).isEqualTo(9);
+        // The plain interpolated quantile would say 7.4 for 80 %: short by about 1/n.
+        assertThat(Ets.quantile(scores, 0.80)).isLessThan(8);
+    }
+
+    @Test
     void mstlRecoversADailyAndAWeeklyCycleOfIntradayData() {
         int day = 48;
         int week = 336;
