@@ -26,6 +26,8 @@ import org.springframework.cache.CacheManager;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The facade of the workforce module: the staffing calculator, rosters, plans and allocations, always within one
@@ -303,8 +305,20 @@ public class Capacity {
     }
 
     private void evict(long workspaceId, UUID planId) {
-        cache(FIGURES_CACHE).evict(key(workspaceId, planId));
-        cache(SUMMARY_CACHE).evict(key(workspaceId, planId));
+        Runnable evict = () -> {
+            cache(FIGURES_CACHE).evict(key(workspaceId, planId));
+            cache(SUMMARY_CACHE).evict(key(workspaceId, planId));
+        };
+        evict.run();
+        // A read between the change and its commit may cache the old figures again: evict once more after the commit.
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    evict.run();
+                }
+            });
+        }
     }
 
     private Cache cache(String name) {
