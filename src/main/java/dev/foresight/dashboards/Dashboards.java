@@ -200,12 +200,10 @@ public class Dashboards {
             CurrentWorkspace workspace, UUID id, String widgetId, @Nullable List<QuerySpec.Filter> viewFilters) {
         var query = widgetQuery(workspace, id, widgetId, viewFilters);
         var rows = results.result(workspace, query);
-        var dimensions = query.dimensionsOrEmpty();
-        var unfinished =
-                query.timeGrain() == null || dimensions.isEmpty() || rows.rows().isEmpty()
-                        ? null
-                        : KpiPeriods.unfinished(query.timeGrain(), lastTime(workspace, query, dimensions.getFirst()))
-                                .orElse(null);
+        var time = rows.rows().isEmpty() ? null : time(workspace, query);
+        var unfinished = time == null
+                ? null
+                : KpiPeriods.unfinished(query.timeGrain(), time.last()).orElse(null);
         return WidgetData.of(rows, query.timeGrain(), unfinished);
     }
 
@@ -231,30 +229,46 @@ public class Dashboards {
         var rows = results.result(workspace, query);
         var measure =
                 rows.columns().get(Math.min(dimensions.size(), rows.columns().size() - 1));
-        var periods = dimensions.isEmpty() || query.measuresOrEmpty().isEmpty()
+        var time = query.measuresOrEmpty().isEmpty() ? null : time(workspace, query);
+        var periods = time == null
                 ? null
-                : periods(workspace, query, dimensions.getFirst());
-        if (periods == null) {
+                : KpiPeriods.of(query.timeGrain(), time.last()).orElse(null);
+        if (time == null || periods == null) {
             var last = rows.rows().isEmpty() ? null : rows.rows().getLast();
             return new KpiFigure(
                     measure, last == null ? null : last.get(rows.columns().indexOf(measure)), null, null, null);
         }
-        var time = dimensions.getFirst();
-        var value = total(workspace, query, time, periods.current());
-        var previous = total(workspace, query, time, periods.previous());
+        var value = total(workspace, query, time.column(), periods.current());
+        var previous = total(workspace, query, time.column(), periods.previous());
         Double change = value instanceof Number now && previous instanceof Number before && before.doubleValue() != 0
                 ? (now.doubleValue() - before.doubleValue()) / Math.abs(before.doubleValue()) * 100
                 : null;
         return new KpiFigure(measure, value, previous, change, periods);
     }
 
-    /** The spans to compare, from the last value of the time dimension; null when it is not a time or has no grain. */
-    private @Nullable KpiPeriods periods(CurrentWorkspace workspace, QuerySpec query, String time) {
+    /** A query's dimension over time, with its last value under the query's filters (ISO text). */
+    private record TimeDimension(String column, String last) {}
+
+    /**
+     * The first dimension whose values are dates or times, wherever it stands among the dimensions; null without a
+     * time grain or such a dimension.
+     */
+    private @Nullable TimeDimension time(CurrentWorkspace workspace, QuerySpec query) {
         if (query.timeGrain() == null) {
             return null;
         }
-        var last = lastTime(workspace, query, time);
-        return last == null ? null : KpiPeriods.of(query.timeGrain(), last).orElse(null);
+        for (var dimension : query.dimensionsOrEmpty()) {
+            String last;
+            try {
+                last = lastTime(workspace, query, dimension);
+            } catch (InvalidRequestException noMaximum) {
+                continue; // a column the engine takes no maximum of is no time
+            }
+            if (last != null && KpiPeriods.of(query.timeGrain(), last).isPresent()) {
+                return new TimeDimension(dimension, last);
+            }
+        }
+        return null;
     }
 
     /** The last value of the time dimension under the query's filters, as ISO text; null when there is none. */

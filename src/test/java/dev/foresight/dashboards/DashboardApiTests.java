@@ -163,6 +163,46 @@ class DashboardApiTests {
     }
 
     @Test
+    void theTimeDimensionNeedNotComeFirst() {
+        var csv = new StringBuilder("region,day,revenue\n");
+        for (var day = java.time.LocalDate.parse("2026-10-01");
+                day.isBefore(java.time.LocalDate.parse("2026-11-04"));
+                day = day.plusDays(1)) {
+            csv.append("North,").append(day).append(",100\n");
+            csv.append("South,").append(day).append(",50\n");
+        }
+        var dataset = SmallSales.upload(api, manager, "workforce", "Regions by month", csv.toString());
+        var spec = Map.of(
+                "dataset",
+                dataset,
+                "measures",
+                List.of(Map.of("column", "revenue", "agg", "sum")),
+                "dimensions",
+                List.of("region", "day"),
+                "timeGrain",
+                "month");
+        var created = api.post(
+                        BASE,
+                        manager,
+                        Api.json(Map.of(
+                                "name",
+                                "Regions so far",
+                                "widgets",
+                                List.of(widget("bar", "By region", spec), widget("kpi", "Revenue", spec)))))
+                .json();
+        var widgets = BASE + "/" + created.get("id").asString() + "/widgets/";
+        var data = api.get(widgets + created.get("widgets").get(0).get("id").asString() + "/data", viewer)
+                .json();
+        assertThat(data.get("unfinished").get("from").asString()).isEqualTo("2026-11-01");
+        var kpi = api.get(widgets + created.get("widgets").get(1).get("id").asString() + "/kpi", viewer)
+                .json();
+        // Both regions, the first three days of November against the first three of October.
+        assertThat(kpi.get("value").asDouble()).isEqualTo(450);
+        assertThat(kpi.get("previous").asDouble()).isEqualTo(450);
+        assertThat(kpi.get("changePercent").asDouble()).isZero();
+    }
+
+    @Test
     void twoManagersChoosingTheHomeAtOnceBothSucceed() throws Exception {
         var ids = List.of(
                 create("Home race one").get("id").asString(),
