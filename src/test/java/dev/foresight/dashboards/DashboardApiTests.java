@@ -164,23 +164,9 @@ class DashboardApiTests {
 
     @Test
     void theTimeDimensionNeedNotComeFirst() {
-        var csv = new StringBuilder("region,day,revenue\n");
-        for (var day = java.time.LocalDate.parse("2026-10-01");
-                day.isBefore(java.time.LocalDate.parse("2026-11-04"));
-                day = day.plusDays(1)) {
-            csv.append("North,").append(day).append(",100\n");
-            csv.append("South,").append(day).append(",50\n");
-        }
-        var dataset = SmallSales.upload(api, manager, "workforce", "Regions by month", csv.toString());
-        var spec = Map.of(
-                "dataset",
-                dataset,
-                "measures",
-                List.of(Map.of("column", "revenue", "agg", "sum")),
-                "dimensions",
-                List.of("region", "day"),
-                "timeGrain",
-                "month");
+        var csv = octoberToNovemberThird("region,day,revenue", day -> "North," + day + ",100\nSouth," + day + ",50\n");
+        var dataset = SmallSales.upload(api, manager, "workforce", "Regions by month", csv);
+        var spec = monthlySum(dataset, List.of("region", "day"));
         var created = api.post(
                         BASE,
                         manager,
@@ -229,25 +215,10 @@ class DashboardApiTests {
     void aKpiSetsThePeriodSoFarAgainstTheSameDaysOfThePeriodBefore() {
         // 100 a day through October, 110 a day on the first three days of November: up 10 %, like with like. The
         // last two monthly rows (3,100 then 330) would read as a fall of 89 %.
-        var csv = new StringBuilder("day,revenue\n");
-        for (var day = java.time.LocalDate.parse("2026-10-01");
-                day.isBefore(java.time.LocalDate.parse("2026-11-04"));
-                day = day.plusDays(1)) {
-            csv.append(day)
-                    .append(',')
-                    .append(day.getMonthValue() == 10 ? 100 : 110)
-                    .append('\n');
-        }
-        var months = SmallSales.upload(api, manager, "workforce", "Partial month", csv.toString());
-        var monthly = Map.of(
-                "dataset",
-                months,
-                "measures",
-                List.of(Map.of("column", "revenue", "agg", "sum")),
-                "dimensions",
-                List.of("day"),
-                "timeGrain",
-                "month");
+        var csv = octoberToNovemberThird(
+                "day,revenue", day -> day + "," + (day.getMonthValue() == 10 ? 100 : 110) + "\n");
+        var months = SmallSales.upload(api, manager, "workforce", "Partial month", csv);
+        var monthly = monthlySum(months, List.of("day"));
         var created = api.post(
                         BASE,
                         manager,
@@ -288,6 +259,31 @@ class DashboardApiTests {
         var filtered = api.get(path + "/kpi?filters=" + filters, viewer).json();
         assertThat(filtered.get("value").asDouble()).isEqualTo(220);
         assertThat(filtered.get("previous").asDouble()).isEqualTo(300);
+    }
+
+    /** Daily rows from 1 October to 3 November 2026: a whole month, then three days of the next. */
+    static String octoberToNovemberThird(
+            String header, java.util.function.Function<java.time.LocalDate, String> lines) {
+        var csv = new StringBuilder(header).append('\n');
+        for (var day = java.time.LocalDate.parse("2026-10-01");
+                day.isBefore(java.time.LocalDate.parse("2026-11-04"));
+                day = day.plusDays(1)) {
+            csv.append(lines.apply(day));
+        }
+        return csv.toString();
+    }
+
+    /** The monthly sum of revenue by the given dimensions. */
+    static Map<String, Object> monthlySum(String dataset, List<String> dimensions) {
+        return Map.of(
+                "dataset",
+                dataset,
+                "measures",
+                List.of(Map.of("column", "revenue", "agg", "sum")),
+                "dimensions",
+                dimensions,
+                "timeGrain",
+                "month");
     }
 
     private List<String> homes() {

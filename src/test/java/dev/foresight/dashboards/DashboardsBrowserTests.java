@@ -70,23 +70,13 @@ class DashboardsBrowserTests extends BrowserJourney {
         var api = new dev.foresight.support.Api(port);
         var manager = api.tokenFor("manager");
         // October whole, November to the 3rd: the November bar would read as a collapse without the mark.
-        var csv = new StringBuilder("day,revenue\n");
-        for (var day = java.time.LocalDate.parse("2026-10-01");
-                day.isBefore(java.time.LocalDate.parse("2026-11-04"));
-                day = day.plusDays(1)) {
-            csv.append(day).append(",100\n");
-        }
         var dataset = dev.foresight.datasets.query.SmallSales.upload(
-                api, manager, "workforce", "Month so far " + UUID.randomUUID(), csv.toString());
-        var spec = java.util.Map.of(
-                "dataset",
-                dataset,
-                "measures",
-                List.of(java.util.Map.of("column", "revenue", "agg", "sum")),
-                "dimensions",
-                List.of("day"),
-                "timeGrain",
-                "month");
+                api,
+                manager,
+                "workforce",
+                "Month so far " + UUID.randomUUID(),
+                DashboardApiTests.octoberToNovemberThird("day,revenue", day -> day + ",100\n"));
+        var spec = DashboardApiTests.monthlySum(dataset, List.of("day"));
         var widget = java.util.Map.of(
                 "type",
                 "bar",
