@@ -8,6 +8,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -55,33 +56,29 @@ public final class KeyFiles {
     }
 
     /**
-     * Puts the draft in place without ever replacing a key: a hard link where the file system has them, else a move
-     * after a check (SMB and some FUSE mounts have no links; there two processes starting in the same instant could
-     * both write, the later key winning before either has used its own).
+     * Puts the draft in place without ever replacing a key: a hard link where the file system has them, else a move,
+     * which refuses an existing file too (SMB and some FUSE mounts have no links; there two processes starting in the
+     * same instant could both write, the later key winning before either has used its own).
      */
     private static void link(Path draft, Path file) throws IOException {
         try {
             Files.createLink(file, draft);
-        } catch (UnsupportedOperationException | FileSystemException noLinks) {
-            if (noLinks instanceof FileAlreadyExistsException exists) {
-                throw exists;
-            }
-            if (Files.exists(file)) {
-                throw new FileAlreadyExistsException(file.toString());
-            }
+        } catch (FileAlreadyExistsException anotherProcessWasFirst) {
+            throw anotherProcessWasFirst;
+        } catch (FileSystemException noLinksHere) {
             Files.move(draft, file);
         }
     }
 
+    /**
+     * An empty file only its owner may read, made with those permissions in one step. A file system without POSIX
+     * permissions (Windows) has none to set: there the data directory's own access control protects the key.
+     */
     private static Path createOwnerOnly(Path path) throws IOException {
-        try {
-            return Files.createFile(
-                    path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException notPosix) {
-            // Deliberate fallback for Windows and other non-POSIX file systems, which have no such permissions to set:
-            // there the data directory's own access control protects the key.
-            return Files.createFile(path);
-        }
+        return Files.getFileStore(path.getParent()).supportsFileAttributeView(PosixFileAttributeView.class)
+                ? Files.createFile(
+                        path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                : Files.createFile(path);
     }
 
     private static byte[] read(Path file, String purpose) throws IOException {
