@@ -300,20 +300,30 @@ class CapacityApiTests {
         if (forecastId != null) {
             return forecastId;
         }
+        var id = contactsForecast(api, manager, WS, "Test contacts");
+        forecastId = id;
+        return id;
+    }
+
+    /**
+     * A finished forecast of {@link #contacts} per queue at 30 minutes, one day ahead, uploaded and run through the
+     * API as a user would: the forecast every plan test stands on.
+     */
+    static String contactsForecast(Api api, String manager, String workspace, String datasetName) {
         var upload = api.post(
-                "/api/v1/workspaces/" + WS + "/datasets",
+                "/api/v1/workspaces/" + workspace + "/datasets",
                 manager,
                 Multipart.file("contacts.csv", contacts(LocalDate.of(2026, 11, 30)))
-                        .field("name", "Test contacts"));
+                        .field("name", datasetName));
         assertThat(upload.status()).as(upload.body()).isEqualTo(202);
         var datasetId = upload.json().get("datasetId").asString();
         await().atMost(Duration.ofSeconds(60))
-                .until(() -> api.get("/api/v1/workspaces/" + WS + "/datasets/" + datasetId, manager)
+                .until(() -> api.get("/api/v1/workspaces/" + workspace + "/datasets/" + datasetId, manager)
                         .json()
                         .path("currentVersionId")
                         .isString());
         var started = api.post(
-                "/api/v1/workspaces/" + WS + "/forecasts",
+                "/api/v1/workspaces/" + workspace + "/forecasts",
                 manager,
                 Api.json(Map.of(
                         "dataset",
@@ -333,14 +343,13 @@ class CapacityApiTests {
         await().atMost(Duration.ofMinutes(3))
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> {
-                    var status = api.get("/api/v1/workspaces/" + WS + "/forecasts/" + id, manager)
+                    var status = api.get("/api/v1/workspaces/" + workspace + "/forecasts/" + id, manager)
                             .json()
                             .path("status")
                             .asString("");
                     assertThat(status).isNotEqualTo("FAILED");
                     return status.equals("SUCCEEDED");
                 });
-        forecastId = id;
         return id;
     }
 

@@ -2,7 +2,6 @@ package dev.foresight.workforce;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -12,9 +11,6 @@ import dev.foresight.support.Browsers;
 import dev.foresight.support.ForesightTest;
 import dev.foresight.support.Multipart;
 import java.nio.file.Files;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -31,42 +27,7 @@ class CapacityBrowserTests extends BrowserJourney {
     private String plan() {
         var api = new Api(port);
         var manager = api.tokenFor("manager");
-        var upload = api.post(
-                "/api/v1/workspaces/" + WS + "/datasets",
-                manager,
-                Multipart.file("contacts.csv", CapacityApiTests.contacts(LocalDate.of(2026, 11, 30)))
-                        .field("name", "Browser contacts"));
-        var datasetId = upload.json().get("datasetId").asString();
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> api.get("/api/v1/workspaces/" + WS + "/datasets/" + datasetId, manager)
-                        .json()
-                        .path("currentVersionId")
-                        .isString());
-        var forecastId = api.post(
-                        "/api/v1/workspaces/" + WS + "/forecasts",
-                        manager,
-                        Api.json(Map.of(
-                                "dataset",
-                                datasetId,
-                                "timeColumn",
-                                "interval_start",
-                                "measure",
-                                "contacts",
-                                "segments",
-                                List.of("queue"),
-                                "frequency",
-                                "30min",
-                                "horizon",
-                                96)))
-                .json()
-                .get("forecastId")
-                .asString();
-        await().atMost(Duration.ofMinutes(3))
-                .until(() -> api.get("/api/v1/workspaces/" + WS + "/forecasts/" + forecastId, manager)
-                        .json()
-                        .path("status")
-                        .asString("")
-                        .equals("SUCCEEDED"));
+        var forecastId = CapacityApiTests.contactsForecast(api, manager, WS, "Browser contacts");
         var roster = api.post(
                         "/api/v1/workspaces/" + WS + "/capacity/rosters",
                         manager,
