@@ -200,7 +200,7 @@ public class Dashboards {
             CurrentWorkspace workspace, UUID id, String widgetId, @Nullable List<QuerySpec.Filter> viewFilters) {
         var query = widgetQuery(workspace, id, widgetId, viewFilters);
         var rows = results.result(workspace, query);
-        var time = rows.rows().isEmpty() ? null : time(workspace, query);
+        var time = time(workspace, query, rows);
         var unfinished = time == null
                 ? null
                 : KpiPeriods.unfinished(query.timeGrain(), time.last()).orElse(null);
@@ -221,15 +221,12 @@ public class Dashboards {
      */
     public KpiFigure kpi(
             CurrentWorkspace workspace, UUID id, String widgetId, @Nullable List<QuerySpec.Filter> viewFilters) {
-        var dashboard = get(workspace, id);
-        var widget = dashboard.widget(widgetId);
-        var filters = viewFilters == null ? dashboard.filters() : filters(viewFilters);
-        var query = widget.query().withFilters(applicable(workspace, widget.query(), filters));
+        var query = widgetQuery(workspace, id, widgetId, viewFilters);
         var dimensions = query.dimensionsOrEmpty();
         var rows = results.result(workspace, query);
         var measure =
                 rows.columns().get(Math.min(dimensions.size(), rows.columns().size() - 1));
-        var time = query.measuresOrEmpty().isEmpty() ? null : time(workspace, query);
+        var time = query.measuresOrEmpty().isEmpty() ? null : time(workspace, query, rows);
         var periods = time == null
                 ? null
                 : KpiPeriods.of(query.timeGrain(), time.last()).orElse(null);
@@ -251,19 +248,22 @@ public class Dashboards {
 
     /**
      * The first dimension whose values are dates or times, wherever it stands among the dimensions; null without a
-     * time grain or such a dimension.
+     * time grain, rows or such a dimension. The rows show which dimensions hold times, so only that one's last value
+     * is looked up: this runs on every cached answer.
      */
-    private @Nullable TimeDimension time(CurrentWorkspace workspace, QuerySpec query) {
-        if (query.timeGrain() == null) {
+    private @Nullable TimeDimension time(CurrentWorkspace workspace, QuerySpec query, QueryResult rows) {
+        if (query.timeGrain() == null || rows.rows().isEmpty()) {
             return null;
         }
+        var first = rows.rows().getFirst();
         for (var dimension : query.dimensionsOrEmpty()) {
-            String last;
-            try {
-                last = lastTime(workspace, query, dimension);
-            } catch (InvalidRequestException noMaximum) {
-                continue; // a column the engine takes no maximum of is no time
+            int column = rows.columns().indexOf(dimension);
+            if (column < 0
+                    || !(first.get(column) instanceof String value)
+                    || KpiPeriods.of(query.timeGrain(), value).isEmpty()) {
+                continue;
             }
+            var last = lastTime(workspace, query, dimension);
             if (last != null && KpiPeriods.of(query.timeGrain(), last).isPresent()) {
                 return new TimeDimension(dimension, last);
             }
