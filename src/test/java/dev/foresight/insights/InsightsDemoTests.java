@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.time.Month;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,7 +51,7 @@ class InsightsDemoTests {
     @Test
     void retailSalesInsightsNameTheTrendBlackFridayAndTheOutage() {
         var insights = awaitInsights("insights", "Retail sales");
-        var end = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+        var end = dataEnd("insights", "Retail sales");
 
         var trend = find(insights, "trend", "revenue");
         assertThat(trend.get("sentence").asString()).startsWith("Revenue rises by");
@@ -61,10 +62,14 @@ class InsightsDemoTests {
         assertThat(anomalyDates(revenue)).as(revenue.get("sentence").asString()).contains(blackFriday);
         assertThat(revenue.get("sentence").asString()).contains(blackFriday);
 
+        // The East store's outage day is named for the store, or for its region (North and East) when the ranking kept
+        // the region's finding of the same day in place of the store's: which of the two stands depends on the day
+        // the data was generated from.
         var outage = end.minusDays(40).toString();
         assertThat(stream(insights)
                         .filter(i -> i.get("type").asString().equals("anomaly"))
-                        .filter(i -> i.get("evidence").get("segment").asString().equals("store = East"))
+                        .filter(i -> List.of("store = East", "region = Region A")
+                                .contains(i.get("evidence").get("segment").asString()))
                         .filter(i -> anomalyDates(i).contains(outage)))
                 .as("an anomaly of the East store on %s in %s", outage, sentences(insights))
                 .isNotEmpty();
@@ -84,7 +89,7 @@ class InsightsDemoTests {
         assertThat(jump.get("evidence").get("lastShare").asDouble()).isGreaterThan(0.25);
         assertThat(jump.get("evidence").get("baselineShare").asDouble()).isLessThan(0.15);
         assertThat(jump.get("evidence").get("to").asString())
-                .isEqualTo(LocalDate.now(ZoneOffset.UTC).minusDays(1).toString());
+                .isEqualTo(dataEnd("claims", "Claims").toString());
         assertThat(jump.get("sentence").asString()).contains("payer = Cigna", "status = DENIED", "rose");
         assertThat(stream(insights).limit(3))
                 .as("the top three of %s", sentences(insights))
@@ -110,6 +115,22 @@ class InsightsDemoTests {
                             > 0;
                 });
         return api.get(base + "/" + id[0] + "/insights", viewer).json();
+    }
+
+    /**
+     * The last day of a demo dataset: the generator ends its data the day before it runs, so the day before the
+     * dataset was made — not the day before today, which differs when a run crosses midnight.
+     */
+    private LocalDate dataEnd(String workspace, String datasetName) {
+        var dataset = stream(api.get("/api/v1/workspaces/" + workspace + "/datasets", viewer)
+                        .json())
+                .filter(d -> d.get("name").asString().equals(datasetName))
+                .findFirst()
+                .orElseThrow();
+        return java.time.Instant.parse(dataset.get("createdAt").asString())
+                .atZone(ZoneOffset.UTC)
+                .toLocalDate()
+                .minusDays(1);
     }
 
     private static java.util.List<String> anomalyDates(JsonNode insight) {
