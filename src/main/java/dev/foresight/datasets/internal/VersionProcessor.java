@@ -111,7 +111,6 @@ public class VersionProcessor {
                     try (var statement = connection.createStatement()) {
                         statement.execute("DROP TABLE IF EXISTS raw_" + suffix);
                         statement.execute("DROP TABLE IF EXISTS checked_" + suffix);
-                        statement.execute("DROP TABLE IF EXISTS again_" + suffix);
                         statement.execute("DROP TABLE IF EXISTS rej_" + suffix);
                         statement.execute("DROP TABLE IF EXISTS scan_" + suffix);
                         statement.execute("DROP TABLE IF EXISTS lines_" + suffix);
@@ -159,26 +158,13 @@ public class VersionProcessor {
                 savedRoles);
         progress.update(20, "Inferred the types of " + width + " columns from the first rows");
 
-        // One parallel pass over the file: every record parsed, every rule evaluated on it, and the raw values kept
-        // with one flag per rule. Malformed records are set aside with their line. The table keeps the file's order,
-        // so a row's position is its rowid.
+        // One parallel pass over the file: every record parsed and typed, every rule evaluated on it, one flag per
+        // rule. Malformed records are set aside with their line. The table keeps the file's order, so a row's
+        // position is its rowid.
         var compiled = compile(columns, savedRules);
         var csv = "read_csv(" + csvOptions + ", store_rejects = true, rejects_table = " + Sql.literal(rejects)
                 + ", rejects_scan = " + Sql.literal("scan_" + suffix) + ")";
-        boolean reordered = needsRowOrder(compiled);
-        if (reordered) {
-            // A unique key is a window over the rows in file order; the window's output is not in that order, so the
-            // parsed rows are numbered in a table of their own first.
-            var raw = "raw_" + suffix;
-            execute(connection, "CREATE TEMP TABLE " + raw + " AS SELECT * FROM " + csv);
-            check(connection, raw, checked, columns, compiled);
-            execute(connection, "DROP TABLE " + raw);
-        } else {
-            execute(
-                    connection,
-                    flagsSelect("CREATE TEMP TABLE " + checked, columns, compiled, csv, false),
-                    parameters(compiled));
-        }
+        checkRows(connection, csv, suffix, columns, compiled);
         long parsed = count(connection, "SELECT count(*) FROM " + checked);
         locateMalformed(connection, suffix, source);
         var malformed = malformed(connection, suffix);
@@ -198,17 +184,16 @@ public class VersionProcessor {
             // The first rows misjudged a type: over the whole file too many values do not parse. Check again as text.
             columns = confirmed;
             compiled = compile(columns, savedRules);
-            var again = "again_" + suffix;
-            check(connection, checked, again, columns, compiled);
+            // The checked table holds a typed column's raw text only where it was needed, so the file is read again;
+            // its malformed records were set aside the first time.
             execute(connection, "DROP TABLE " + checked);
-            execute(connection, "ALTER TABLE " + again + " RENAME TO " + checked);
-            reordered |= needsRowOrder(compiled);
+            checkRows(connection, "read_csv(" + csvOptions + ")", suffix, columns, compiled);
             totals = totals(connection, checked, columns, compiled);
         }
         progress.update(65, "Measured " + compiled.size() + " rules and " + width + " columns");
         var reject = anyOf(compiled, RuleAction.REJECT, true);
 
-        writeParquet(connection, checked, columns, compiled, reject, reordered, parquet);
+        writeParquet(connection, checked, columns, compiled, reject, needsRowOrder(compiled), parquet);
         progress.update(85, "Stored the accepted rows as Parquet");
         writeRejected(connection, checked, source, compiled, reject, rejectedCsv);
 
@@ -318,26 +303,55 @@ public class VersionProcessor {
         return compiled;
     }
 
+    /**
+     * Reads {@code csv} into the checked table. A unique key is a window over the rows in file order; the window's
+     * output is not in that order, so then the parsed rows are numbered in a table of their own first.
+     */
+    private static void checkRows(
+            Connection connection, String csv, String suffix, List<DatasetColumn> columns, List<CompiledRule> compiled)
+            throws SQLException {
+        var checked = "checked_" + suffix;
+        if (needsRowOrder(compiled)) {
+            var raw = "raw_" + suffix;
+            execute(connection, "CREATE TEMP TABLE " + raw + " AS SELECT * FROM " + csv);
+            check(connection, raw, checked, columns, compiled);
+            execute(connection, "DROP TABLE " + raw);
+        } else {
+            execute(
+                    connection,
+                    flagsSelect("CREATE TEMP TABLE " + checked, columns, compiled, csv, false),
+                    parameters(compiled));
+        }
+    }
+
     private static boolean needsRowOrder(List<CompiledRule> compiled) {
         return compiled.stream().anyMatch(rule -> rule.rule().type() == RuleType.UNIQUE);
     }
 
     /**
-     * {@code head} AS the raw columns of {@code rows}, the parsed value {@code __t<i>} of each typed column and one
+     * {@code head} AS the columns of {@code rows} with the parsed value {@code __t<i>} of each typed column and one
      * flag column {@code __v<i>} per rule. Each typed value is trimmed and parsed once: its type rule reads the parsed
-     * value, and the Parquet write stores it.
+     * value, and the Parquet write stores it. A typed column's raw text is kept only on the rows that need it — a rule
+     * flagged the row, or the value does not parse — since reports show raw text only for those: holding a second,
+     * text copy of every typed value was a third of the table (and spilled a 2 GB file to disk). A wide file keeps
+     * every raw value, because its per-column figures are measured over them.
      */
     private static String flagsSelect(
             String head, List<DatasetColumn> columns, List<CompiledRule> compiled, String rows, boolean numbered) {
         var trimmed = new ArrayList<String>();
         var parsed = new ArrayList<String>();
         var dropped = new ArrayList<String>();
+        var unparsed = new ArrayList<String>();
+        var typedRaw = new ArrayList<String>();
+        boolean keepRaw = keepsRaw(columns);
         for (int i = 0; i < columns.size(); i++) {
             var type = columns.get(i).type();
             if (type != ColumnType.TEXT) {
                 trimmed.add(TypeParsing.trimSql(RuleCompiler.raw(i)) + " AS __s" + i);
                 parsed.add(TypeParsing.parseTrimmedSql(type, "__s" + i) + " AS " + typedOf(i));
                 dropped.add("__s" + i);
+                unparsed.add("(coalesce(__s" + i + " <> '', FALSE) AND " + typedOf(i) + " IS NULL) AS __u" + i);
+                typedRaw.add(RuleCompiler.raw(i));
             }
         }
         if (numbered) {
@@ -365,9 +379,9 @@ public class VersionProcessor {
                         ? "(SELECT *, " + String.join(", ", trimmed) + " FROM " + rows + ")"
                         : "(SELECT *, " + String.join(", ", parsed) + " FROM (SELECT *, " + String.join(", ", trimmed)
                                 + " FROM " + rows + "))";
-        var select = new StringBuilder(head)
-                .append(" AS SELECT *")
+        var select = new StringBuilder("SELECT *")
                 .append(dropped.isEmpty() ? "" : " EXCLUDE (" + String.join(", ", dropped) + ")");
+        var flags = new ArrayList<String>();
         for (int i = 0; i < compiled.size(); i++) {
             var rule = compiled.get(i);
             select.append(", ");
@@ -386,8 +400,30 @@ public class VersionProcessor {
                 select.append(rule.violationSql());
             }
             select.append(" AS __v").append(i);
+            flags.add("coalesce(__v" + i + ", FALSE)");
         }
-        return select.append(" FROM ").append(typed).toString();
+        if (keepRaw || typedRaw.isEmpty()) {
+            return head + " AS " + select.append(" FROM ").append(typed);
+        }
+        // Whether the row keeps its typed columns' raw text, in a level of its own so that each flag is evaluated
+        // once: a value that does not parse, or any rule's flag.
+        var hidden = new ArrayList<String>(List.of("__keep"));
+        for (var column : unparsed) {
+            var name = column.substring(column.lastIndexOf(' ') + 1);
+            select.append(", ").append(column);
+            flags.add(name);
+            hidden.add(name);
+        }
+        select.append(" FROM ").append(typed);
+        var kept = new ArrayList<String>();
+        typedRaw.forEach(raw -> kept.add("CASE WHEN __keep THEN " + raw + " END AS " + raw));
+        return head + " AS SELECT * EXCLUDE (" + String.join(", ", hidden) + ") REPLACE (" + String.join(", ", kept)
+                + ") FROM (SELECT *, (" + String.join(" OR ", flags) + ") AS __keep FROM (" + select + "))";
+    }
+
+    /** Whether the checked table keeps every raw value: a wide file's per-column figures are measured over them. */
+    private static boolean keepsRaw(List<DatasetColumn> columns) {
+        return columns.size() > WIDE;
     }
 
     private static String typedOf(int position) {
@@ -477,13 +513,26 @@ public class VersionProcessor {
                 typeRule[positionOf(columns, rule.column())] = r;
             }
         }
-        boolean wide = columns.size() > WIDE;
+        boolean wide = keepsRaw(columns);
         for (int i = 0; i < columns.size(); i++) {
             var v = RuleCompiler.raw(i);
-            parts.add(wide ? "0" : "count_if(NOT " + TypeParsing.emptySql(v) + ")");
-            parts.add(wide ? "0" : "approx_count_distinct(nullif(" + TypeParsing.trimSql(v) + ", ''))");
             var type = columns.get(i).type();
-            parts.add(type == ColumnType.TEXT || typeRule[i] >= 0 ? "0" : "count(" + typedOf(i) + ")");
+            if (wide) {
+                parts.add("0");
+                parts.add("0");
+                parts.add(type == ColumnType.TEXT || typeRule[i] >= 0 ? "0" : "count(" + typedOf(i) + ")");
+            } else if (type == ColumnType.TEXT) {
+                parts.add("count_if(NOT " + TypeParsing.emptySql(v) + ")");
+                parts.add("approx_count_distinct(nullif(" + TypeParsing.trimSql(v) + ", ''))");
+                parts.add("0");
+            } else {
+                // The raw text is kept where the value did not parse: the parsed values and those make the non-empty
+                // ones.
+                parts.add("count(" + typedOf(i) + ") + count_if(" + typedOf(i) + " IS NULL AND NOT "
+                        + TypeParsing.emptySql(v) + ")");
+                parts.add("approx_count_distinct(" + typedOf(i) + ")");
+                parts.add("count(" + typedOf(i) + ")");
+            }
         }
         var values = new long[parts.size()];
         try (var statement = connection.createStatement();
@@ -576,6 +625,18 @@ public class VersionProcessor {
         return value;
     }
 
+    /** Whether any MASK rule of the column flagged the row. */
+    private static String anyMask(String column, List<CompiledRule> compiled) {
+        var flags = new ArrayList<String>();
+        for (int r = 0; r < compiled.size(); r++) {
+            if (compiled.get(r).maskSql() != null
+                    && column.equals(compiled.get(r).column())) {
+                flags.add("coalesce(__v" + r + ", FALSE)");
+            }
+        }
+        return "(" + String.join(" OR ", flags) + ")";
+    }
+
     private void writeParquet(
             Connection connection,
             String checked,
@@ -590,9 +651,14 @@ public class VersionProcessor {
             var column = columns.get(i);
             var raw = RuleCompiler.raw(i);
             var value = masked(raw, column.name(), compiled);
+            // A typed column's raw text is there only on flagged rows, so a masked value is parsed only where a mask
+            // rule flagged it.
             var typed = column.type() == ColumnType.TEXT
                     ? "nullif(" + value + ", '')"
-                    : value.equals(raw) ? typedOf(i) : TypeParsing.parseSql(column.type(), value);
+                    : value.equals(raw)
+                            ? typedOf(i)
+                            : "CASE WHEN " + anyMask(column.name(), compiled) + " THEN "
+                                    + TypeParsing.parseSql(column.type(), value) + " ELSE " + typedOf(i) + " END";
             select.add(typed + " AS " + Sql.identifier(column.name()));
         }
         execute(
