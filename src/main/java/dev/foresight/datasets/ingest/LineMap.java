@@ -70,8 +70,33 @@ public final class LineMap {
             boolean quoteInQuoted = false;
             boolean afterCr = false;
             int read;
+            byte separator = (byte) delimiter;
             while ((read = in.read(buffer)) > 0) {
                 for (int i = 0; i < read; i++) {
+                    if (!lineStart && !afterCr && !quoteInQuoted) {
+                        // Most bytes are plain value bytes: skip them in a loop of its own, which runs several times
+                        // faster than the state machine below.
+                        int from = i;
+                        if (quoted) {
+                            while (i < read && buffer[i] != '"' && buffer[i] != '\n' && buffer[i] != '\r') {
+                                i++;
+                            }
+                        } else {
+                            while (i < read
+                                    && buffer[i] != '"'
+                                    && buffer[i] != separator
+                                    && buffer[i] != '\n'
+                                    && buffer[i] != '\r') {
+                                i++;
+                            }
+                            if (i > from) {
+                                fieldStart = false;
+                            }
+                        }
+                        if (i == read) {
+                            break;
+                        }
+                    }
                     int c = buffer[i];
                     if (afterCr) {
                         afterCr = false;

@@ -32,11 +32,15 @@ public final class TypeParsing {
                 "(CASE WHEN lower(" + v + ") IN ('true', 't', 'yes', 'y') THEN TRUE WHEN lower(" + v
                         + ") IN ('false', 'f', 'no', 'n') THEN FALSE END)";
             // DuckDB casts '2026-11-09 08:00:00' to a DATE by dropping the time; a value with a time is a timestamp.
-            // try_strptime is slow to fail; only a value with a slash can be a US date.
+            // try_strptime is slow to fail; only a value with a slash can be a US date. A date starts with a digit:
+            // the guard spares the casts' slow failure on text (most of type inference's time) and refuses DuckDB's
+            // words for dates, 'infinity' and 'epoch'.
             case DATE ->
-                "(CASE WHEN contains(" + v + ", ':') THEN NULL ELSE coalesce(TRY_CAST(" + v + " AS DATE), CASE WHEN"
-                        + " contains(" + v + ", '/') THEN CAST(try_strptime(" + v + ", '%m/%d/%Y') AS DATE) END) END)";
-            case TIMESTAMP -> "TRY_CAST(" + v + " AS TIMESTAMP)";
+                "(CASE WHEN NOT " + startsWithDigit(v) + " OR contains(" + v
+                        + ", ':') THEN NULL ELSE coalesce(TRY_CAST("
+                        + v + " AS DATE), CASE WHEN contains(" + v + ", '/') THEN CAST(try_strptime(" + v
+                        + ", '%m/%d/%Y') AS DATE) END) END)";
+            case TIMESTAMP -> "(CASE WHEN " + startsWithDigit(v) + " THEN TRY_CAST(" + v + " AS TIMESTAMP) END)";
             case TEXT -> v;
         };
     }
@@ -58,5 +62,10 @@ public final class TypeParsing {
     public static String emptySql(String value) {
         return "(" + value + " IS NULL OR ((" + value + " < '!' OR " + value + " >= chr(128)) AND trim(" + value
                 + ") = ''))";
+    }
+
+    /** The first character is a digit: ':' follows '9', so this is two comparisons of the value's prefix. */
+    private static String startsWithDigit(String v) {
+        return "(" + v + " >= '0' AND " + v + " < ':')";
     }
 }

@@ -63,14 +63,16 @@ class RuleCompilerTest {
                 row("abc", "15/01/2024", "TRUE", "1e3", "2024-02-30 10:00:00"),
                 row("0x1F", "2024-01-15", "n", "inf", "2024-01-15"),
                 row("1_000", "2024-01-15", "no", ".5", "2024-01-15"),
-                row("-42", "2024-01-15", "n", "NaN", "2024-01-15"));
+                row("-42", "2024-01-15", "n", "NaN", "2024-01-15"),
+                row("8", "infinity", "y", "2", "epoch"));
 
         // DuckDB alone would read "1.5" as the integer 2, "0x1F" as 31 and "1_000" as 1000: none is an integer here.
         assertThat(violations(table, rule(RuleType.TYPE, "count"))).containsExactly(3, 5, 6, 7);
-        assertThat(violations(table, rule(RuleType.TYPE, "day"))).containsExactly(3, 5);
+        // DuckDB's words for dates ("infinity", "epoch") are no dates here.
+        assertThat(violations(table, rule(RuleType.TYPE, "day"))).containsExactly(3, 5, 9);
         assertThat(violations(table, rule(RuleType.TYPE, "flag"))).containsExactly(3);
         assertThat(violations(table, rule(RuleType.TYPE, "price"))).containsExactly(3, 6, 8);
-        assertThat(violations(table, rule(RuleType.TYPE, "at"))).containsExactly(3, 5);
+        assertThat(violations(table, rule(RuleType.TYPE, "at"))).containsExactly(3, 5, 9);
         assertThat(parsed(TypeParsing.parseSql(ColumnType.DECIMAL, "'12.75'"))).isEqualTo("12.75");
         assertThat(parsed(TypeParsing.parseSql(ColumnType.INTEGER, "' +7 '"))).isEqualTo("7");
         assertThat(parsed(TypeParsing.parseSql(ColumnType.INTEGER, "'20.0'")))
