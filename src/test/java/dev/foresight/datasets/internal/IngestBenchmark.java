@@ -10,7 +10,6 @@ import java.sql.DriverManager;
 import java.util.Locale;
 import java.util.Random;
 import java.util.UUID;
-import org.springframework.util.unit.DataSize;
 
 /**
  * Benchmark, not a test: {@code ./benchmarks/run ingest [--rows N]}. Generates a claims-like CSV (10 columns), runs
@@ -35,25 +34,9 @@ public final class IngestBenchmark {
         System.out.printf(Locale.ROOT, "file=%s bytes=%d%n", csv, Files.size(csv));
 
         int threads = Runtime.getRuntime().availableProcessors();
-        var properties = new DatasetProperties(
-                DataSize.ofGigabytes(2),
-                DataSize.ofGigabytes(20),
-                100,
-                1000,
-                DataSize.ofMegabytes(4),
-                0.99,
-                100,
-                threads,
-                "2GB",
-                1,
-                java.time.Duration.ofSeconds(10),
-                10_000,
-                java.time.Duration.ofSeconds(30),
-                10_000);
-        var dataDir = work.resolve("data");
-        var engine = new DuckDbEngine(properties, dataDir);
-        var files = new LocalVersionFiles(dataDir);
-        var processor = new VersionProcessor(engine, files, properties);
+        var ingest = StandaloneIngest.open(work.resolve("data"), threads, "2GB");
+        var files = ingest.files();
+        var processor = ingest.processor();
 
         // DuckDB's own copy of the same file, as the reference, measured in the same run.
         double duckdbSeconds = Double.MAX_VALUE;
@@ -92,7 +75,7 @@ public final class IngestBenchmark {
                     outcome.quality().rowsRejected(),
                     outcome.quality().rowsWarned());
         }
-        engine.destroy();
+        ingest.close();
         System.out.printf(
                 Locale.ROOT,
                 "RESULT rows=%d foresight_rows_per_s=%.0f duckdb_rows_per_s=%.0f ratio=%.2f peak_heap_mb=%.0f accepted=%d%n",

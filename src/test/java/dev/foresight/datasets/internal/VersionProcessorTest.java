@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.util.unit.DataSize;
 
 /**
  * The processor on a real DuckDB, for what the HTTP tests reach only with large files: a type the first rows
@@ -35,35 +33,20 @@ class VersionProcessorTest {
     @TempDir
     Path dataDir;
 
-    private DuckDbEngine engine;
+    private StandaloneIngest ingest;
     private LocalVersionFiles files;
     private VersionProcessor processor;
 
     @BeforeEach
     void start() throws SQLException {
-        var properties = new DatasetProperties(
-                DataSize.ofGigabytes(2),
-                DataSize.ofGigabytes(20),
-                100,
-                1000,
-                DataSize.ofMegabytes(4),
-                0.99,
-                100,
-                2,
-                "1GB",
-                1,
-                Duration.ofSeconds(10),
-                10_000,
-                Duration.ofSeconds(30),
-                10_000);
-        engine = new DuckDbEngine(properties, dataDir);
-        files = new LocalVersionFiles(dataDir);
-        processor = new VersionProcessor(engine, files, properties);
+        ingest = StandaloneIngest.open(dataDir, 2, "1GB");
+        files = ingest.files();
+        processor = ingest.processor();
     }
 
     @AfterEach
     void stop() throws SQLException {
-        engine.destroy();
+        ingest.close();
     }
 
     @Test
@@ -203,7 +186,7 @@ class VersionProcessorTest {
 
     private List<String> query(Processed version, String sql) {
         var parquet = files.parquet(1, version.datasetId(), version.versionId()).toAbsolutePath();
-        return engine.withConnection(connection -> {
+        return ingest.engine().withConnection(connection -> {
             var values = new ArrayList<String>();
             try (var statement = connection.createStatement();
                     var rs = statement.executeQuery(
