@@ -58,7 +58,7 @@ class DemoDatasets {
                         "Retail sales",
                         "Two years of generated daily sales",
                         "retail-sales.csv",
-                        this::sales);
+                        out -> sales(out, LocalDate.now(ZoneOffset.UTC).minusDays(1)));
             default -> {}
         }
     }
@@ -147,14 +147,30 @@ class DemoDatasets {
         return "";
     }
 
-    /** Two years of daily sales for four stores and six categories. */
-    void sales(Writer out) throws IOException {
+    /**
+     * The day the East store sells nothing: 40 days before the last, or 41 when that is Black Friday, which would hide
+     * it.
+     */
+    static LocalDate outageDay(LocalDate end) {
+        var day = end.minusDays(40);
+        return isBlackFriday(day) ? day.minusDays(1) : day;
+    }
+
+    /** The sales' Black Friday: the Friday from the 23rd to the 29th of November. */
+    private static boolean isBlackFriday(LocalDate day) {
+        return day.getMonthValue() == 11
+                && day.getDayOfWeek() == DayOfWeek.FRIDAY
+                && day.getDayOfMonth() >= 23
+                && day.getDayOfMonth() <= 29;
+    }
+
+    /** Two years of daily sales for four stores and six categories, up to {@code end}. */
+    static void sales(Writer out, LocalDate end) throws IOException {
         var random = new Random(424242L);
         var stores = List.of("North", "South", "East", "West");
         var categories = List.of("Grocery", "Electronics", "Apparel", "Home", "Toys", "Beauty");
         double[] basePrice = {4.5, 180, 35, 60, 25, 18};
         double[] baseUnits = {420, 22, 60, 35, 40, 55};
-        var end = LocalDate.now(ZoneOffset.UTC).minusDays(1);
         var start = end.minusYears(2).plusDays(1);
         out.write("date,store,region,category,channel,units,unit_price,discount_pct,revenue\n");
         for (var day = start; !day.isAfter(end); day = day.plusDays(1)) {
@@ -164,12 +180,9 @@ class DemoDatasets {
                     ? 1.35
                     : day.getDayOfWeek() == DayOfWeek.SUNDAY ? 1.2 : 1.0;
             double yearly = 1 + 0.25 * Math.cos(2 * Math.PI * (day.getDayOfYear() - 350) / 365.0);
-            boolean blackFriday = day.getMonthValue() == 11
-                    && day.getDayOfWeek() == DayOfWeek.FRIDAY
-                    && day.getDayOfMonth() >= 23
-                    && day.getDayOfMonth() <= 29;
+            boolean blackFriday = isBlackFriday(day);
             for (var store : stores) {
-                boolean outage = store.equals("East") && day.equals(end.minusDays(40));
+                boolean outage = store.equals("East") && day.equals(outageDay(end));
                 for (int c = 0; c < categories.size(); c++) {
                     double discount = blackFriday ? 30 : random.nextDouble() < 0.1 ? 10 : 0;
                     double units = outage

@@ -67,9 +67,9 @@ class InsightGenerator {
         });
         progress.update(50, "Analysing segments done; looking at time");
         var time = plan.time();
-        if (time != null) {
+        var series = time == null ? null : new TimeSeriesInsights(scan, plan, properties);
+        if (series != null) {
             attempt("time", notes, drafts, () -> {
-                var series = new TimeSeriesInsights(scan, plan, properties);
                 var tables = series.load(segments.largest(summaries));
                 var found = new ArrayList<>(series.trends(tables, notes));
                 found.addAll(series.periodChanges(tables.get(null)));
@@ -86,7 +86,16 @@ class InsightGenerator {
         var rows = new RowInsights(scan, plan, properties);
         attempt("correlations", notes, drafts, () -> rows.correlations(notes));
         attempt("outliers", notes, drafts, rows::outliers);
-        return new Generated(rank(drafts), notes);
+        var ranked = rank(drafts);
+        if (series != null) {
+            try {
+                ranked = series.explain(ranked);
+            } catch (SQLException | RuntimeException failed) {
+                log.warn("Insights: explaining the anomalies failed", failed);
+                notes.add("The anomalies could not be explained by segment: " + failed.getMessage());
+            }
+        }
+        return new Generated(ranked, notes);
     }
 
     private static void attempt(String what, List<String> notes, List<Draft> drafts, Analysis analysis) {

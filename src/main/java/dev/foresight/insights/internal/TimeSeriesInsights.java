@@ -60,6 +60,9 @@ final class TimeSeriesInsights {
     private final List<Plan.Measure> measures;
     private Grain grain = Grain.DAY;
 
+    /** The unusual periods of each anomaly draft, by key, for {@link #explain} once the drafts are ranked. */
+    private final Map<String, Unusual> unusual = new HashMap<>();
+
     TimeSeriesInsights(DatasetScan scan, Plan plan, InsightsProperties properties) {
         this.scan = scan;
         this.plan = plan;
@@ -551,13 +554,7 @@ final class TimeSeriesInsights {
         double maxZ = 0;
         for (var a : top) {
             var at = label(table.starts[a.index()]);
-            named.add(String.format(
-                    Locale.ENGLISH,
-                    "%s (%s against an expected %s, %s)",
-                    at,
-                    Numbers.format(a.value()),
-                    Numbers.format(a.expected()),
-                    Numbers.change(a.relative())));
+            named.add(at + " (" + against(a.value(), a.expected()) + ")");
             var item = new LinkedHashMap<String, Object>();
             item.put("at", at);
             item.put("value", Numbers.round(a.value()));
@@ -566,13 +563,8 @@ final class TimeSeriesInsights {
             listed.add(item);
             maxZ = Math.max(maxZ, Math.abs(a.z()));
         }
-        var sentence = String.format(
-                Locale.ENGLISH,
-                "Unusual %ss in %s: %s%s.",
-                grain.sql,
-                subject(measure, segment),
-                String.join("; ", named),
-                total > top.size() ? " and " + (total - top.size()) + " more" : "");
+        var more = total > top.size() ? " and " + (total - top.size()) + " more" : "";
+        var sentence = unusualSentence(measure, segment, named, more);
         var evidence = new LinkedHashMap<String, Object>();
         evidence.put("measure", measure.label());
         evidence.put("agg", measure.agg());
@@ -593,9 +585,19 @@ final class TimeSeriesInsights {
                 .map(a -> new Charts.Point(label(table.starts[a.index()]), a.value()))
                 .toList();
         double score = segment == null ? 0.5 + 0.45 * Math.min(1, maxZ / 25) : 0.4 + 0.4 * Math.min(1, maxZ / 25);
+        var key = "anomaly|" + measure.label() + "|" + segment;
+        unusual.put(
+                key,
+                new Unusual(
+                        measure,
+                        segment,
+                        top.stream().map(a -> table.starts[a.index()]).toList(),
+                        top,
+                        named,
+                        more));
         return new Draft(
                 "anomaly",
-                "anomaly|" + measure.label() + "|" + segment,
+                key,
                 score * (measure.isCount() ? 0.9 : 1),
                 sentence,
                 evidence,
@@ -609,6 +611,211 @@ final class TimeSeriesInsights {
                         time,
                         1000),
                 "line");
+    }
+
+    private record Unusual(
+            Plan.Measure measure,
+            Plan.@Nullable Segment segment,
+            List<Long> starts,
+            List<Anomaly> anomalies,
+            List<String> named,
+            String more) {}
+
+    /** A value of another segment column: its total over the whole span and on each unusual period. */
+    private record Part(@Nullable String value, double total, double[] during) {}
+
+    /** A value of another segment column that moved most of an unusual period. */
+    private record Driver(Plan.Segment segment, double value, double expected, double share) {}
+
+    /** A share of the deviation the driver must carry, and how far off its own expected value it must be. */
+    private static final double DRIVER_SHARE = 0.6;
+
+    private static final double DRIVER_REACH = 0.3;
+
+    /** A value this large a share of the subject is the subject itself (the region of a store). */
+    private static final double MAX_DRIVER_SHARE = 0.9;
+
+    /** How many times the rest's relative change the driver's own must be. */
+    private static final double DRIVER_CONTRAST = 3;
+
+    /**
+     * The ranked drafts with each anomaly of a summed measure explained where one value of another segment column
+     * moved most of an unusual period ("mostly store = East"): an outage of one store shows overall and in its region,
+     * and the store is what a person acts on, even when it is too small to have a series of its own. A period's
+     * deviation from its expected value splits exactly over the values of any segment column, each expected at its
+     * usual share of the subject; the narrowest value carrying at least 60 % of the deviation, itself at least 30 % off
+     * its own expectation and three times as far off, relatively, as the rest of the subject, is named. One grouped
+     * query per anomaly kept.
+     */
+    List<Draft> explain(List<Draft> ranked) throws SQLException {
+        var explained = new ArrayList<Draft>(ranked.size());
+        for (var draft : ranked) {
+            var found = unusual.get(draft.key());
+            explained.add(found == null || "avg".equals(found.measure().agg()) ? draft : explain(draft, found));
+        }
+        return explained;
+    }
+
+    private Draft explain(Draft draft, Unusual found) throws SQLException {
+        var others = plan.segments().stream()
+                .filter(c -> found.segment() == null
+                        || !c.name().equals(found.segment().column()))
+                .toList();
+        if (others.isEmpty()) {
+            return draft;
+        }
+        var t = scan.column(time);
+        var grouped = others.stream().map(c -> scan.column(c.name())).toList();
+        var sql = new StringBuilder("SELECT ");
+        for (var column : grouped) {
+            sql.append("CAST(")
+                    .append(column)
+                    .append(" AS VARCHAR), GROUPING(")
+                    .append(column)
+                    .append("), ");
+        }
+        sql.append("sum(__fs_x)");
+        for (long start : found.starts()) {
+            sql.append(", sum(CASE WHEN __fs_p = ").append(start).append(" THEN __fs_x END)");
+        }
+        sql.append(" FROM (SELECT ")
+                .append(String.join(", ", grouped))
+                .append(", ")
+                .append(
+                        found.measure().isCount()
+                                ? "1.0"
+                                : "CAST("
+                                        + scan.column(Objects.requireNonNull(
+                                                found.measure().column())) + " AS DOUBLE)")
+                .append(" AS __fs_x, CAST(epoch(CAST(date_trunc('")
+                .append(grain.sql)
+                .append("', ")
+                .append(t)
+                .append(") AS TIMESTAMP)) AS BIGINT) AS __fs_p FROM ")
+                .append(scan.table())
+                .append(" WHERE ")
+                .append(t)
+                .append(" IS NOT NULL");
+        if (found.segment() != null) {
+            sql.append(" AND CAST(")
+                    .append(scan.column(found.segment().column()))
+                    .append(" AS VARCHAR) = ?");
+        }
+        sql.append(") GROUP BY GROUPING SETS (")
+                .append(String.join(
+                        ", ", grouped.stream().map(c -> "(" + c + ")").toList()))
+                .append(")");
+        int days = found.starts().size();
+        // Per other column: its values' totals over the whole span and on each unusual period.
+        var values = new ArrayList<List<Part>>();
+        others.forEach(c -> values.add(new ArrayList<>()));
+        try (var statement = scan.connection().prepareStatement(sql.toString())) {
+            if (found.segment() != null) {
+                statement.setString(1, found.segment().value());
+            }
+            try (var rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    for (int c = 0; c < others.size(); c++) {
+                        if (rs.getInt(2 + 2 * c) == 0) {
+                            var during = new double[days];
+                            for (int d = 0; d < days; d++) {
+                                during[d] = rs.getDouble(2 + 2 * others.size() + d);
+                            }
+                            values.get(c)
+                                    .add(new Part(
+                                            rs.getString(1 + 2 * c), rs.getDouble(1 + 2 * others.size()), during));
+                        }
+                    }
+                }
+            }
+        }
+        var drivers = new ArrayList<@Nullable Driver>();
+        for (int d = 0; d < days; d++) {
+            var anomaly = found.anomalies().get(d);
+            double deviation = anomaly.value() - anomaly.expected();
+            Driver best = null;
+            for (int c = 0; c < others.size(); c++) {
+                double whole = values.get(c).stream().mapToDouble(Part::total).sum();
+                if (whole == 0) {
+                    continue;
+                }
+                for (var part : values.get(c)) {
+                    double share = part.total() / whole;
+                    double expected = share * anomaly.expected();
+                    double moved = part.during()[d] - expected;
+                    // The rest of the subject, without this value: a driver moved far more than the rest did, so a
+                    // rise of every value alike (Black Friday in every store) has none.
+                    double restExpected = anomaly.expected() - expected;
+                    double restMoved = deviation - moved;
+                    if (part.value() != null
+                            && share <= MAX_DRIVER_SHARE
+                            && moved / deviation >= DRIVER_SHARE
+                            && Math.abs(moved) >= DRIVER_REACH * Math.abs(expected)
+                            && Math.abs(moved) * Math.abs(restExpected)
+                                    >= DRIVER_CONTRAST * Math.abs(restMoved) * Math.abs(expected)
+                            && (best == null || share < best.share())) {
+                        best = new Driver(
+                                new Plan.Segment(others.get(c).name(), part.value()),
+                                part.during()[d],
+                                expected,
+                                share);
+                    }
+                }
+            }
+            drivers.add(best);
+        }
+        if (drivers.stream().allMatch(Objects::isNull)) {
+            return draft;
+        }
+        var named = new ArrayList<String>();
+        var evidence = new LinkedHashMap<>(draft.evidence());
+        var listed = new ArrayList<Object>();
+        @SuppressWarnings("unchecked")
+        var items = (List<Map<String, Object>>) draft.evidence().get("anomalies");
+        for (int d = 0; d < days; d++) {
+            var driver = drivers.get(d);
+            var entry = found.named().get(d);
+            var item = new LinkedHashMap<>(items.get(d));
+            if (driver != null) {
+                entry = entry.substring(0, entry.length() - 1) + ", mostly " + driver.segment() + ": "
+                        + against(driver.value(), driver.expected()) + ")";
+                item.put(
+                        "driver",
+                        Map.of(
+                                "segment", driver.segment().toString(),
+                                "value", Numbers.round(driver.value()),
+                                "expected", Numbers.round(driver.expected())));
+            }
+            named.add(entry);
+            listed.add(item);
+        }
+        evidence.put("anomalies", listed);
+        return new Draft(
+                draft.type(),
+                draft.key(),
+                draft.score(),
+                unusualSentence(found.measure(), found.segment(), named, found.more()),
+                evidence,
+                draft.chart(),
+                draft.query(),
+                draft.widget());
+    }
+
+    private String unusualSentence(
+            Plan.Measure measure, Plan.@Nullable Segment segment, List<String> named, String more) {
+        return String.format(
+                Locale.ENGLISH,
+                "Unusual %ss in %s: %s%s.",
+                grain.sql,
+                subject(measure, segment),
+                String.join("; ", named),
+                more);
+    }
+
+    private static String against(double value, double expected) {
+        return Numbers.format(value) + " against an expected " + Numbers.format(expected) + ", "
+                + Numbers.change(
+                        expected == 0 ? Math.signum(value - expected) : (value - expected) / Math.abs(expected));
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------------
