@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -12,6 +14,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.messaging.MessagingException;
+import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -34,6 +38,7 @@ public class DeliveryWorker implements DisposableBean {
     private final ChannelSender sender;
     private final AlertGroups groups;
     private final AlertsProperties properties;
+    private final SimpMessagingTemplate live;
     private final ExecutorService attempts = Executors.newVirtualThreadPerTaskExecutor();
 
     DeliveryWorker(
@@ -41,7 +46,9 @@ public class DeliveryWorker implements DisposableBean {
             ChannelStore channels,
             ChannelSender sender,
             AlertGroups groups,
-            AlertsProperties properties) {
+            AlertsProperties properties,
+            SimpMessagingTemplate live) {
+        this.live = live;
         this.deliveries = deliveries;
         this.channels = channels;
         this.sender = sender;
@@ -84,12 +91,12 @@ public class DeliveryWorker implements DisposableBean {
         try {
             var channel = channels.find(row.channelId()).orElse(null);
             if (channel == null) {
-                deliveries.settle(id, "DEAD", row.attemptCount(), null, "The channel was deleted.");
+                settle(row, "DEAD", row.attemptCount(), null, "The channel was deleted.");
                 return;
             }
             if (!channel.enabled()) {
-                deliveries.settle(
-                        id,
+                settle(
+                        row,
                         "DEAD",
                         row.attemptCount(),
                         null,
@@ -120,27 +127,45 @@ public class DeliveryWorker implements DisposableBean {
             deliveries.recordAttempt(id, at, result, latency);
             int count = row.attemptCount() + 1;
             if (result.outbox()) {
-                deliveries.settle(id, "OUTBOX", count, null, null);
+                settle(row, "OUTBOX", count, null, null);
             } else if (result.succeeded()) {
-                deliveries.settle(id, "SUCCEEDED", count, null, null);
+                settle(row, "SUCCEEDED", count, null, null);
             } else if (result.gone()) {
                 var reason = "The endpoint answered 410 Gone at " + WHEN.format(at)
                         + "; enable the channel again once it is fixed.";
                 channels.disable(channel.id(), reason);
-                deliveries.settle(id, "DEAD", count, null, "410 Gone: the channel was disabled.");
+                settle(row, "DEAD", count, null, "410 Gone: the channel was disabled.");
             } else if (row.eventType().equals("test")
                     || count >= properties.retrySchedule().size()) {
                 var error = row.eventType().equals("test")
                         ? result.error()
                         : "Gave up after " + count + " attempts: " + result.error();
-                deliveries.settle(id, "DEAD", count, null, error);
+                settle(row, "DEAD", count, null, error);
             } else {
                 var next = at.plusMillis(latency).plus(delay(count, result));
-                deliveries.settle(id, "RETRYING", count, next, result.error());
+                settle(row, "RETRYING", count, next, result.error());
             }
         } catch (RuntimeException e) {
             // the lease runs out and the delivery is tried again: nothing is lost
             log.warn("Delivery {} could not be settled; it will be retried", id, e);
+        }
+    }
+
+    /**
+     * Settles the delivery and tells the browsers of its workspace, so the deliveries page follows without reloading.
+     * The notice is transient, like execution progress: a page opened later reads the list.
+     */
+    private void settle(
+            DeliveryStore.Row row, String status, int count, @Nullable Instant next, @Nullable String error) {
+        deliveries.settle(row.id(), status, count, next, error);
+        var workspace = row.message().fields().getOrDefault("workspace", "");
+        if (!workspace.isEmpty()) {
+            try {
+                live.convertAndSend("/topic/workspace." + workspace + ".alerts", (Object)
+                        Map.of("delivery", row.id().toString(), "status", status.toLowerCase(Locale.ROOT)));
+            } catch (MessagingException e) {
+                log.debug("Could not tell the browsers of delivery {}", row.id(), e);
+            }
         }
     }
 

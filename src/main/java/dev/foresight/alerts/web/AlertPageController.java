@@ -23,6 +23,7 @@ import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -195,9 +196,13 @@ class AlertPageController {
         });
     }
 
+    /** The page, or only its rows for the page itself when a delivery changed (an HTMX request). */
     @GetMapping("/deliveries")
     String deliveries(
-            CurrentWorkspace workspace, @RequestParam(required = false) @Nullable String status, Model model) {
+            CurrentWorkspace workspace,
+            @RequestParam(required = false) @Nullable String status,
+            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+            Model model) {
         model.addAttribute("deliveries", alerts.deliveries(workspace, status, null));
         model.addAttribute("status", status);
         model.addAttribute(
@@ -206,7 +211,7 @@ class AlertPageController {
                         ? alerts.channels(workspace).stream()
                                 .collect(java.util.stream.Collectors.toMap(c -> c.id(), c -> c.name()))
                         : java.util.Map.of());
-        return "alerts/deliveries";
+        return htmx != null ? "alerts/deliveries :: rows" : "alerts/deliveries";
     }
 
     @PostMapping("/deliveries/{deliveryId}/resend")
