@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -305,23 +306,27 @@ public class VersionProcessor {
 
     /**
      * Reads {@code csv} into the checked table. A unique key is a window over the rows in file order; the window's
-     * output is not in that order, so then the parsed rows are numbered in a table of their own first.
+     * output is not in that order, so then the parsed rows are numbered in a table of their own first, and the row's
+     * position is carried as a column named {@code rowid}, which stands in for the pseudo-column of the same name: every
+     * later query reads positions the same way whichever path made the table.
      */
     private static void checkRows(
             Connection connection, String csv, String suffix, List<DatasetColumn> columns, List<CompiledRule> compiled)
             throws SQLException {
-        var checked = "checked_" + suffix;
-        if (needsRowOrder(compiled)) {
-            var raw = "raw_" + suffix;
-            execute(connection, "CREATE TEMP TABLE " + raw + " AS SELECT * FROM " + csv);
-            check(connection, raw, checked, columns, compiled);
-            execute(connection, "DROP TABLE " + raw);
-        } else {
-            execute(
-                    connection,
-                    flagsSelect("CREATE TEMP TABLE " + checked, columns, compiled, csv, false),
-                    parameters(compiled));
+        var head = "CREATE TEMP TABLE checked_" + suffix;
+        if (!needsRowOrder(compiled)) {
+            execute(connection, flagsSelect(head, columns, compiled, csv, false), parameters(compiled));
+            return;
         }
+        var raw = "raw_" + suffix;
+        execute(connection, "CREATE TEMP TABLE " + raw + " AS SELECT * FROM " + csv);
+        var values = new ArrayList<String>();
+        for (int i = 0; i < columns.size(); i++) {
+            values.add(RuleCompiler.raw(i));
+        }
+        var numbered = "(SELECT rowid, rowid + 1 AS __row, " + String.join(", ", values) + " FROM " + raw + ")";
+        execute(connection, flagsSelect(head, columns, compiled, numbered, true), parameters(compiled));
+        execute(connection, "DROP TABLE " + raw);
     }
 
     private static boolean needsRowOrder(List<CompiledRule> compiled) {
@@ -341,8 +346,7 @@ public class VersionProcessor {
         var trimmed = new ArrayList<String>();
         var parsed = new ArrayList<String>();
         var dropped = new ArrayList<String>();
-        var unparsed = new ArrayList<String>();
-        var typedRaw = new ArrayList<String>();
+        var typedPositions = new ArrayList<Integer>();
         boolean keepRaw = keepsRaw(columns);
         for (int i = 0; i < columns.size(); i++) {
             var type = columns.get(i).type();
@@ -350,8 +354,7 @@ public class VersionProcessor {
                 trimmed.add(TypeParsing.trimSql(RuleCompiler.raw(i)) + " AS __s" + i);
                 parsed.add(TypeParsing.parseTrimmedSql(type, "__s" + i) + " AS " + typedOf(i));
                 dropped.add("__s" + i);
-                unparsed.add("(coalesce(__s" + i + " <> '', FALSE) AND " + typedOf(i) + " IS NULL) AS __u" + i);
-                typedRaw.add(RuleCompiler.raw(i));
+                typedPositions.add(i);
             }
         }
         if (numbered) {
@@ -381,17 +384,12 @@ public class VersionProcessor {
                                 + " FROM " + rows + "))";
         var select = new StringBuilder("SELECT *")
                 .append(dropped.isEmpty() ? "" : " EXCLUDE (" + String.join(", ", dropped) + ")");
-        var flags = new ArrayList<String>();
         for (int i = 0; i < compiled.size(); i++) {
             var rule = compiled.get(i);
             select.append(", ");
             int position = rule.rule().type() == RuleType.TYPE ? positionOf(columns, rule.column()) : -1;
             if (position >= 0 && columns.get(position).type() != ColumnType.TEXT) {
-                select.append("(coalesce(__s")
-                        .append(position)
-                        .append(" <> '', FALSE) AND ")
-                        .append(typedOf(position))
-                        .append(" IS NULL)");
+                select.append(unparsed(position));
             } else if (rowPrefilter && rule.isPrefilteredPhi()) {
                 select.append("(CASE WHEN __phi THEN ")
                         .append(rule.violationSql())
@@ -400,23 +398,22 @@ public class VersionProcessor {
                 select.append(rule.violationSql());
             }
             select.append(" AS __v").append(i);
-            flags.add("coalesce(__v" + i + ", FALSE)");
         }
-        if (keepRaw || typedRaw.isEmpty()) {
+        if (keepRaw || typedPositions.isEmpty()) {
             return head + " AS " + select.append(" FROM ").append(typed);
         }
         // Whether the row keeps its typed columns' raw text, in a level of its own so that each flag is evaluated
         // once: a value that does not parse, or any rule's flag.
+        var flags = new ArrayList<String>(List.of(anyFlag(compiled, rule -> true)));
         var hidden = new ArrayList<String>(List.of("__keep"));
-        for (var column : unparsed) {
-            var name = column.substring(column.lastIndexOf(' ') + 1);
-            select.append(", ").append(column);
-            flags.add(name);
-            hidden.add(name);
+        var kept = new ArrayList<String>();
+        for (int i : typedPositions) {
+            select.append(", ").append(unparsed(i)).append(" AS __u").append(i);
+            flags.add("__u" + i);
+            hidden.add("__u" + i);
+            kept.add("CASE WHEN __keep THEN " + RuleCompiler.raw(i) + " END AS " + RuleCompiler.raw(i));
         }
         select.append(" FROM ").append(typed);
-        var kept = new ArrayList<String>();
-        typedRaw.forEach(raw -> kept.add("CASE WHEN __keep THEN " + raw + " END AS " + raw));
         return head + " AS SELECT * EXCLUDE (" + String.join(", ", hidden) + ") REPLACE (" + String.join(", ", kept)
                 + ") FROM (SELECT *, (" + String.join(" OR ", flags) + ") AS __keep FROM (" + select + "))";
     }
@@ -426,35 +423,13 @@ public class VersionProcessor {
         return columns.size() > WIDE;
     }
 
-    private static String typedOf(int position) {
-        return "__t" + position;
+    /** A typed column's value is there but does not parse: its type rule's flag. Reads the trimmed {@code __s<i>}. */
+    private static String unparsed(int position) {
+        return "(coalesce(__s" + position + " <> '', FALSE) AND " + typedOf(position) + " IS NULL)";
     }
 
-    /**
-     * Materialises the rows of {@code rows} (raw columns in file order) with one flag per rule. The row's position
-     * is carried as a column named {@code rowid}, which stands in for the pseudo-column of the same name, so every
-     * later query reads positions the same way whichever path made the table.
-     */
-    private static void check(
-            Connection connection,
-            String rows,
-            String checked,
-            List<DatasetColumn> columns,
-            List<CompiledRule> compiled)
-            throws SQLException {
-        var raw = new ArrayList<String>();
-        for (int i = 0; i < columns.size(); i++) {
-            raw.add(RuleCompiler.raw(i));
-        }
-        execute(
-                connection,
-                flagsSelect(
-                        "CREATE TEMP TABLE " + checked,
-                        columns,
-                        compiled,
-                        "(SELECT rowid, rowid + 1 AS __row, " + String.join(", ", raw) + " FROM " + rows + ")",
-                        true),
-                parameters(compiled));
+    private static String typedOf(int position) {
+        return "__t" + position;
     }
 
     private static List<Object> parameters(List<CompiledRule> compiled) {
@@ -625,18 +600,6 @@ public class VersionProcessor {
         return value;
     }
 
-    /** Whether any MASK rule of the column flagged the row. */
-    private static String anyMask(String column, List<CompiledRule> compiled) {
-        var flags = new ArrayList<String>();
-        for (int r = 0; r < compiled.size(); r++) {
-            if (compiled.get(r).maskSql() != null
-                    && column.equals(compiled.get(r).column())) {
-                flags.add("coalesce(__v" + r + ", FALSE)");
-            }
-        }
-        return "(" + String.join(" OR ", flags) + ")";
-    }
-
     private void writeParquet(
             Connection connection,
             String checked,
@@ -657,7 +620,12 @@ public class VersionProcessor {
                     ? "nullif(" + value + ", '')"
                     : value.equals(raw)
                             ? typedOf(i)
-                            : "CASE WHEN " + anyMask(column.name(), compiled) + " THEN "
+                            : "CASE WHEN "
+                                    + anyFlag(
+                                            compiled,
+                                            rule -> rule.maskSql() != null
+                                                    && column.name().equals(rule.column()))
+                                    + " THEN "
                                     + TypeParsing.parseSql(column.type(), value) + " ELSE " + typedOf(i) + " END";
             select.add(typed + " AS " + Sql.identifier(column.name()));
         }
@@ -836,9 +804,14 @@ public class VersionProcessor {
     }
 
     private static String anyOf(List<CompiledRule> compiled, RuleAction action, boolean matching) {
+        return anyFlag(compiled, rule -> (rule.rule().action() == action) == matching);
+    }
+
+    /** Whether any of the rules that {@code which} picks flagged the row. */
+    private static String anyFlag(List<CompiledRule> compiled, Predicate<CompiledRule> which) {
         var parts = new ArrayList<String>();
         for (int i = 0; i < compiled.size(); i++) {
-            if ((compiled.get(i).rule().action() == action) == matching) {
+            if (which.test(compiled.get(i))) {
                 parts.add("coalesce(__v" + i + ", FALSE)");
             }
         }
