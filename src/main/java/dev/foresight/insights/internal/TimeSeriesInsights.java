@@ -117,12 +117,16 @@ final class TimeSeriesInsights {
         return tables;
     }
 
+    /** The start of a row's period (day or hour) in epoch seconds, as the series' periods are keyed. */
+    private String period(String time) {
+        return "CAST(epoch(CAST(date_trunc('" + grain.sql + "', " + time + ") AS TIMESTAMP)) AS BIGINT)";
+    }
+
     private void fill(
             Map<Plan.@Nullable Segment, PeriodTable> tables, @Nullable String segment, List<String> values, long start)
             throws SQLException {
         var t = scan.column(time);
-        var sql = new StringBuilder(
-                "SELECT CAST(epoch(CAST(date_trunc('" + grain.sql + "', " + t + ") AS TIMESTAMP)) AS BIGINT) AS p");
+        var sql = new StringBuilder("SELECT " + period(t) + " AS p");
         sql.append(segment == null ? ", NULL" : ", CAST(" + scan.column(segment) + " AS VARCHAR)");
         sql.append(", count(*)");
         for (var m : plan.measures()) {
@@ -470,8 +474,13 @@ final class TimeSeriesInsights {
 
     private record Anomaly(int index, double value, double expected, double z) {
         double relative() {
-            return expected == 0 ? Math.signum(value - expected) : (value - expected) / Math.abs(expected);
+            return TimeSeriesInsights.relative(value, expected);
         }
+    }
+
+    /** The change from {@code expected} to {@code value} as a share of it; the sign alone when nothing was expected. */
+    private static double relative(double value, double expected) {
+        return expected == 0 ? Math.signum(value - expected) : (value - expected) / Math.abs(expected);
     }
 
     List<Draft> anomalies(Map<Plan.@Nullable Segment, PeriodTable> tables, List<String> notes) {
@@ -550,11 +559,11 @@ final class TimeSeriesInsights {
             int period) {
         var measure = measures.get(m);
         var named = new ArrayList<String>();
-        var listed = new ArrayList<Object>();
+        var listed = new ArrayList<Map<String, Object>>();
         double maxZ = 0;
         for (var a : top) {
             var at = label(table.starts[a.index()]);
-            named.add(at + " (" + against(a.value(), a.expected()) + ")");
+            named.add(day(table.starts[a.index()], a, null));
             var item = new LinkedHashMap<String, Object>();
             item.put("at", at);
             item.put("value", Numbers.round(a.value()));
@@ -593,7 +602,7 @@ final class TimeSeriesInsights {
                         segment,
                         top.stream().map(a -> table.starts[a.index()]).toList(),
                         top,
-                        named,
+                        listed,
                         more));
         return new Draft(
                 "anomaly",
@@ -618,7 +627,7 @@ final class TimeSeriesInsights {
             Plan.@Nullable Segment segment,
             List<Long> starts,
             List<Anomaly> anomalies,
-            List<String> named,
+            List<Map<String, Object>> items,
             String more) {}
 
     /** A value of another segment column: its total over the whole span and on each unusual period. */
@@ -687,11 +696,9 @@ final class TimeSeriesInsights {
                                 : "CAST("
                                         + scan.column(Objects.requireNonNull(
                                                 found.measure().column())) + " AS DOUBLE)")
-                .append(" AS __fs_x, CAST(epoch(CAST(date_trunc('")
-                .append(grain.sql)
-                .append("', ")
-                .append(t)
-                .append(") AS TIMESTAMP)) AS BIGINT) AS __fs_p FROM ")
+                .append(" AS __fs_x, ")
+                .append(period(t))
+                .append(" AS __fs_p FROM ")
                 .append(scan.table())
                 .append(" WHERE ")
                 .append(t)
@@ -770,15 +777,11 @@ final class TimeSeriesInsights {
         var named = new ArrayList<String>();
         var evidence = new LinkedHashMap<>(draft.evidence());
         var listed = new ArrayList<Object>();
-        @SuppressWarnings("unchecked")
-        var items = (List<Map<String, Object>>) draft.evidence().get("anomalies");
         for (int d = 0; d < days; d++) {
             var driver = drivers.get(d);
-            var entry = found.named().get(d);
-            var item = new LinkedHashMap<>(items.get(d));
+            named.add(day(found.starts().get(d), found.anomalies().get(d), driver));
+            var item = new LinkedHashMap<>(found.items().get(d));
             if (driver != null) {
-                entry = entry.substring(0, entry.length() - 1) + ", mostly " + driver.segment() + ": "
-                        + against(driver.value(), driver.expected()) + ")";
                 item.put(
                         "driver",
                         Map.of(
@@ -786,7 +789,6 @@ final class TimeSeriesInsights {
                                 "value", Numbers.round(driver.value()),
                                 "expected", Numbers.round(driver.expected())));
             }
-            named.add(entry);
             listed.add(item);
         }
         evidence.put("anomalies", listed);
@@ -814,8 +816,16 @@ final class TimeSeriesInsights {
 
     private static String against(double value, double expected) {
         return Numbers.format(value) + " against an expected " + Numbers.format(expected) + ", "
-                + Numbers.change(
-                        expected == 0 ? Math.signum(value - expected) : (value - expected) / Math.abs(expected));
+                + Numbers.change(relative(value, expected));
+    }
+
+    /** One unusual period as the sentence names it, with what moved most of it when that is known. */
+    private String day(long start, Anomaly anomaly, @Nullable Driver driver) {
+        return label(start) + " (" + against(anomaly.value(), anomaly.expected())
+                + (driver == null
+                        ? ""
+                        : ", mostly " + driver.segment() + ": " + against(driver.value(), driver.expected()))
+                + ")";
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------------
