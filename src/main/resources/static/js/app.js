@@ -97,6 +97,24 @@
     });
   }
 
+  // A list marked data-live-rows="<topic>" re-reads its rows whenever the workspace's topic announces a change (the
+  // page's own address answers an HTMX request with just them): a burst of changes, once.
+  if (workspace && window.htmx) {
+    document.querySelectorAll("[data-live-rows][id]").forEach((rows) => {
+      const target = "#" + rows.id;
+      let pending = null;
+      subscribe("/topic/workspace." + workspace + "." + rows.dataset.liveRows, () => {
+        if (pending) {
+          return;
+        }
+        pending = setTimeout(() => {
+          pending = null;
+          htmx.ajax("GET", location.pathname + location.search, { target, swap: "outerHTML" });
+        }, 300);
+      });
+    });
+  }
+
   // What changed before the channel (re)connected was not pushed to this page: read it once.
   function catchUp() {
     if (!workspace || !document.querySelector("[data-live-executions]")) {
