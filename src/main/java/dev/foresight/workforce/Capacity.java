@@ -2,6 +2,7 @@ package dev.foresight.workforce;
 
 import dev.foresight.audit.AuditLog;
 import dev.foresight.audit.AuditRecord;
+import dev.foresight.shared.CacheEvictions;
 import dev.foresight.shared.CurrentWorkspace;
 import dev.foresight.shared.InvalidRequestException;
 import dev.foresight.shared.ResourceNotFoundException;
@@ -26,8 +27,6 @@ import org.springframework.cache.CacheManager;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The facade of the workforce module: the staffing calculator, rosters, plans and allocations, always within one
@@ -305,20 +304,8 @@ public class Capacity {
     }
 
     private void evict(long workspaceId, UUID planId) {
-        Runnable evict = () -> {
-            cache(FIGURES_CACHE).evict(key(workspaceId, planId));
-            cache(SUMMARY_CACHE).evict(key(workspaceId, planId));
-        };
-        evict.run();
-        // A read between the change and its commit may cache the old figures again: evict once more after the commit.
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    evict.run();
-                }
-            });
-        }
+        CacheEvictions.evict(cache(FIGURES_CACHE), key(workspaceId, planId));
+        CacheEvictions.evict(cache(SUMMARY_CACHE), key(workspaceId, planId));
     }
 
     private Cache cache(String name) {

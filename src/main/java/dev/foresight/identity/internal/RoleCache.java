@@ -1,11 +1,15 @@
 package dev.foresight.identity.internal;
 
 import dev.foresight.identity.Workspaces;
+import dev.foresight.shared.CacheEvictions;
 import dev.foresight.shared.WorkspaceKeys;
 import org.springframework.cache.CacheManager;
 import org.springframework.stereotype.Component;
 
-/** Evicts cached role lookups the moment a membership changes, so a revoked role stops working at once. */
+/**
+ * Evicts cached role lookups the moment a membership changes, and again once the change commits, so a revoked role
+ * stops working at once.
+ */
 @Component
 public class RoleCache {
 
@@ -20,7 +24,7 @@ public class RoleCache {
     public void evict(long workspaceId, String username) {
         var cache = caches.getCache(Workspaces.ROLE_CACHE);
         if (cache != null) {
-            cache.evict(WorkspaceKeys.key(workspaceId, "roleOf", username));
+            CacheEvictions.evict(cache, WorkspaceKeys.key(workspaceId, "roleOf", username));
         }
     }
 
