@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -227,14 +228,12 @@ public class Dashboards {
         var measure =
                 rows.columns().get(Math.min(dimensions.size(), rows.columns().size() - 1));
         var time = query.measuresOrEmpty().isEmpty() ? null : time(workspace, query, rows);
-        var periods = time == null
-                ? null
-                : KpiPeriods.of(query.timeGrain(), time.last()).orElse(null);
-        if (time == null || periods == null) {
+        if (time == null) {
             var last = rows.rows().isEmpty() ? null : rows.rows().getLast();
             return new KpiFigure(
                     measure, last == null ? null : last.get(rows.columns().indexOf(measure)), null, null, null);
         }
+        var periods = time.periods();
         var value = total(workspace, query, time.column(), periods.current());
         var previous = total(workspace, query, time.column(), periods.previous());
         Double change = value instanceof Number now && previous instanceof Number before && before.doubleValue() != 0
@@ -243,8 +242,8 @@ public class Dashboards {
         return new KpiFigure(measure, value, previous, change, periods);
     }
 
-    /** A query's dimension over time, with its last value under the query's filters (ISO text). */
-    private record TimeDimension(String column, String last) {}
+    /** A query's dimension over time, its last value under the query's filters (ISO text) and the spans to compare. */
+    private record TimeDimension(String column, String last, KpiPeriods periods) {}
 
     /**
      * The first dimension whose values are dates or times, wherever it stands among the dimensions; null without a
@@ -264,8 +263,9 @@ public class Dashboards {
                 continue;
             }
             var last = lastTime(workspace, query, dimension);
-            if (last != null && KpiPeriods.of(query.timeGrain(), last).isPresent()) {
-                return new TimeDimension(dimension, last);
+            var periods = KpiPeriods.of(query.timeGrain(), last);
+            if (periods.isPresent()) {
+                return new TimeDimension(dimension, Objects.requireNonNull(last), periods.get());
             }
         }
         return null;
